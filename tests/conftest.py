@@ -1,0 +1,119 @@
+"""Shared test set-up: the real page tree built once per test run, and a real Celery worker.
+
+The site tree (city home, 44 buurten with their sections, standard pages, roles and the demo
+accounts) is built once after the test database is created. Ordinary tests run inside a
+transaction and see it; tests that need committed data (browser, worker) use
+`@pytest.mark.django_db(transaction=True, serialized_rollback=True)` and get the same tree back,
+because the tree is serialized once more after it is built.
+"""
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from django.db import connection
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from neighbourhoods import roles, services
+    from tim import demo
+
+    with django_db_blocker.unblock():
+        home = services.ensure_city_home()
+        services.import_buurten(services.read_buurten())
+        services.ensure_standard_pages(home)
+        roles.setup_roles()
+        demo.load_accounts()
+        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def home_page(db):
+    from neighbourhoods.models import CityHomePage
+
+    return CityHomePage.objects.get()
+
+
+@pytest.fixture
+def pottenberg(db):
+    from neighbourhoods.models import NeighbourhoodPage
+
+    return NeighbourhoodPage.objects.get(slug="pottenberg")
+
+
+@pytest.fixture
+def nazareth(db):
+    from neighbourhoods.models import NeighbourhoodPage
+
+    return NeighbourhoodPage.objects.get(slug="nazareth")
+
+
+@pytest.fixture
+def demo_user(db):
+    """The demo account of a role: demo_user("redactie-pottenberg")."""
+    from django.contrib.auth import get_user_model
+
+    from tim.demo import DEMO_DOMAIN
+
+    def get(local_part):
+        return get_user_model().objects.get(email=f"{local_part}@{DEMO_DOMAIN}")
+
+    return get
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db):
+    """A real Celery worker in its own process, on the test database and the real Redis.
+
+    Yields the Popen; the test may kill it (to prove that work survives a crash) and call the
+    fixture's `start` again through `request.getfixturevalue` if it needs a second one.
+    """
+    from django.conf import settings
+
+    env = dict(os.environ)
+    database = connection.settings_dict
+    env["DATABASE_URL"] = (
+        f"postgresql://{database['USER']}@/{database['NAME']}"
+        f"?host={database['OPTIONS'].get('host', database['HOST'])}"
+        f"&port={database['OPTIONS'].get('port', database['PORT'] or 5432)}"
+    )
+    env["DJANGO_SETTINGS_MODULE"] = "tim.settings.test"
+    env["REDIS_URL"] = settings.REDIS_URL
+
+    def start():
+        process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "tim", "worker", "--pool", "solo",
+             "--loglevel", "WARNING", "--without-gossip", "--without-mingle"],
+            env=env,
+        )  # fmt: skip
+        wait_for_worker()
+        return process
+
+    processes = []
+
+    def starter():
+        processes.append(start())
+        return processes[-1]
+
+    starter()
+    starter.processes = processes
+    yield starter
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def wait_for_worker(timeout: float = 30.0) -> None:
+    from tim.celery import app
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if app.control.ping(timeout=0.5):
+            return
+    raise RuntimeError(f"the Celery worker did not answer within {timeout} s")
