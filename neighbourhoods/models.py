@@ -23,7 +23,7 @@ class CityHomePage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["neighbourhoods.NeighbourhoodPage", "neighbourhoods.StandardPage"]
+    # No subpage_types: each city-level page type names CityHomePage in its parent_page_types.
     template = "pages/city_home_page.html"
 
     class Meta:
@@ -133,9 +133,7 @@ class NeighbourhoodPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sections = {page.slug: page for page in self.get_children().live()}
         context.update(
-            sections=sections,
             neighbours=NeighbourhoodPage.objects.live()
             .filter(wijk=self.wijk)
             .exclude(pk=self.pk)

@@ -1,6 +1,8 @@
 """Building the site's structure: the city home, a site per buurt, and the pages every site has."""
 
 import csv
+import importlib
+import importlib.util
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -118,6 +120,18 @@ STANDARD_PAGES = [
     ("toegankelijkheid", "Toegankelijkheidsverklaring"),
     ("contact", "Contact"),
 ]
+
+
+# Apps that add city-level pages (/nieuws/, /agenda/, ...) have a `setup.ensure_pages(home)`.
+APPS_WITH_CITY_PAGES = ["news", "meetingplaces", "initiatives", "notifications"]
+
+
+def ensure_city_pages(home: CityHomePage) -> None:
+    """The standard pages, and the city-level pages of every app that has them."""
+    ensure_standard_pages(home)
+    for app in APPS_WITH_CITY_PAGES:
+        if importlib.util.find_spec(f"{app}.setup"):
+            importlib.import_module(f"{app}.setup").ensure_pages(home)
 
 
 def ensure_standard_pages(home: CityHomePage) -> None:

@@ -26,7 +26,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         home = services.ensure_city_home()
         services.import_buurten(services.read_buurten())
-        services.ensure_standard_pages(home)
+        services.ensure_city_pages(home)
         roles.setup_roles()
         demo.load_accounts()
         connection._test_serialized_contents = connection.creation.serialize_db_to_string()

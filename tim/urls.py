@@ -16,6 +16,11 @@ urlpatterns = [
     path("taal/<str:language>/", views.switch_language, name="switch_language"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include("accounts.urls")),
+    path("", include("notifications.urls")),
+    path("", include("news.urls")),
+    path("", include("meetingplaces.urls")),
+    path("", include("initiatives.urls")),
 ]
 
 if settings.DEBUG:

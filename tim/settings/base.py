@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "news",
     "meetingplaces",
     "initiatives",
+    "notifications",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",

@@ -9,6 +9,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         home = services.ensure_city_home()
         report = services.import_buurten(services.read_buurten())
-        services.ensure_standard_pages(home)
+        services.ensure_city_pages(home)
         roles.setup_roles()
         self.stdout.write(f"Buurten: {report.summary()}")
