@@ -15,12 +15,14 @@ from tim import embedded
 if "DATABASE_URL" not in os.environ or "REDIS_URL" not in os.environ:
     _var = Path(tempfile.mkdtemp(prefix="tim-test-"))
     os.environ["TIM_VAR_DIR"] = str(_var)
+    # atexit runs last-registered first: stop the servers (Redis here, PostgreSQL through pgserver's
+    # own handler) before the folder goes, or they would outlive the test run.
+    atexit.register(shutil.rmtree, _var, ignore_errors=True)
     if "DATABASE_URL" not in os.environ:
         os.environ["DATABASE_URL"] = embedded.start_postgres(_var / "pgdata")
     if "REDIS_URL" not in os.environ:
         os.environ["REDIS_URL"] = embedded.start_redis(_var / "redis")[0]
         atexit.register(embedded.stop_redis, _var / "redis")
-    atexit.register(shutil.rmtree, _var, ignore_errors=True)
 
 from .base import *  # noqa: E402, F403
 
