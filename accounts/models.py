@@ -6,6 +6,10 @@ from .managers import UserManager
 
 
 class User(AbstractUser):
+    class Language(models.TextChoices):
+        DUTCH = "nl", "Nederlands"
+        ENGLISH = "en", "English"
+
     username = None
     email = models.EmailField(_("email address"), unique=True)
     display_name = models.CharField(
@@ -13,6 +17,22 @@ class User(AbstractUser):
         max_length=80,
         blank=True,
         help_text=_("The name others see, for example 'Anna from Pottenberg'."),
+    )
+    home_buurt = models.ForeignKey(
+        "neighbourhoods.NeighbourhoodPage",
+        verbose_name=_("home buurt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The buurt you live in. The home page shows it first."),
+    )
+    language = models.CharField(
+        _("language of emails"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.DUTCH,
+        help_text=_("The language of the emails we send you."),
     )
 
     USERNAME_FIELD = "email"

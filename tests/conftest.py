@@ -13,7 +13,7 @@ import sys
 import time
 
 import pytest
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 
@@ -29,7 +29,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
         services.ensure_city_pages(home)
         roles.setup_roles()
         demo.load_accounts()
-        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        # On the class, not the connection object: once Playwright's sync API runs an event loop
+        # in this thread, Django keeps connections per context, so a test may get a new
+        # connection object; every one of them must still restore the tree. The copy Django made
+        # right after migrating (without the tree) would hide the class attribute: drop it.
+        wrapper = connections[DEFAULT_DB_ALIAS]
+        type(wrapper)._test_serialized_contents = wrapper.creation.serialize_db_to_string()
+        wrapper.__dict__.pop("_test_serialized_contents", None)
 
 
 @pytest.fixture

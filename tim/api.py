@@ -1,11 +1,63 @@
-"""The read-only JSON API (Wagtail API v2) for open data: pages, images and documents."""
+"""The read-only JSON API (Wagtail API v2) for open data: pages, images and documents.
 
+Pages can be narrowed to one buurt: /api/v2/pages/?type=news.NewsPage&buurt=pottenberg (a slug
+or an id) gives that buurt's live news. Images are offered as renditions, never the original.
+"""
+
+from django.db.models import Q
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+
+class BuurtFilter(BaseFilterBackend):
+    """?buurt=<slug or id>: only the buurt's own pages (its page and everything below it)."""
+
+    def filter_queryset(self, request, queryset, view):
+        from neighbourhoods.models import NeighbourhoodPage
+
+        value = request.GET.get("buurt", "").strip()
+        if not value:
+            return queryset
+        lookup = Q(slug=value) | (Q(pk=int(value)) if value.isdigit() else Q())
+        buurt = NeighbourhoodPage.objects.live().filter(lookup).first()
+        if buurt is None:
+            raise BadRequestError(f"buurt does not exist: {value}")
+        return queryset.descendant_of(buurt, inclusive=True)
+
+
+class TimPagesAPIViewSet(PagesAPIViewSet):
+    filter_backends = [BuurtFilter, *PagesAPIViewSet.filter_backends]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["buurt"])
+
+    @classmethod
+    def get_available_fields(cls, model, db_fields_only=False):
+        fields = super().get_available_fields(model, db_fields_only=db_fields_only)
+        if db_fields_only:  # `buurt` is BuurtFilter's, not a plain field filter on the id
+            fields = [field for field in fields if field != "buurt"]
+        return fields
+
+
+class TimImagesAPIViewSet(ImagesAPIViewSet):
+    body_fields = [
+        *ImagesAPIViewSet.body_fields,
+        APIField("rendition", serializer=ImageRenditionField("max-1600x1600", source="*")),
+    ]
+    meta_fields = [field for field in ImagesAPIViewSet.meta_fields if field != "download_url"]
+    listing_default_fields = [
+        field for field in ImagesAPIViewSet.listing_default_fields if field != "download_url"
+    ]
+    nested_default_fields = [
+        field for field in ImagesAPIViewSet.nested_default_fields if field != "download_url"
+    ]
+
+
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("pages", TimPagesAPIViewSet)
+api_router.register_endpoint("images", TimImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)

@@ -1,26 +1,75 @@
+import datetime
+
 from django import template
+from django.db.models import F, Func, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+
+from initiatives.forms import Period, period_dates
+from initiatives.models import InitiativePage, Occurrence, VolunteerCallPage
 
 register = template.Library()
+
+THIS_WEEK_LIMIT = 6
 
 
 @register.inclusion_tag("components/agenda/this_week.html", takes_context=True)
 def this_week(context, buurt=None):
     """What happens this week in a buurt, or in the whole city when no buurt is given."""
-    return {"request": context["request"], "buurt": buurt, "occurrences": []}
+    today = timezone.localdate()
+    occurrences = Occurrence.objects.upcoming().between(*period_dates(Period.WEEK, today))
+    if buurt is not None:
+        occurrences = occurrences.in_buurt(buurt)
+        agenda_url = reverse("initiatives:buurt_agenda", args=[buurt.slug])
+    else:
+        agenda_url = "/agenda/"
+    return {
+        "request": context["request"],
+        "buurt": buurt,
+        "occurrences": occurrences.for_listing()[:THIS_WEEK_LIMIT],
+        "agenda_url": f"{agenda_url}?wanneer={Period.WEEK}",
+    }
 
 
 @register.inclusion_tag("components/initiatives/buurt_initiatives.html", takes_context=True)
 def buurt_initiatives(context, buurt):
-    return {"request": context["request"], "buurt": buurt, "initiatives": []}
+    """The initiatives of a buurt, each with the number of its open volunteer calls."""
+    open_calls = (
+        VolunteerCallPage.objects.open()
+        .filter(path__startswith=OuterRef("path"))
+        .order_by()
+        .annotate(count=Func(F("pk"), function="COUNT"))
+        .values("count")
+    )
+    initiatives = (
+        InitiativePage.objects.live()
+        .descendant_of(buurt)
+        .annotate(open_calls=Subquery(open_calls))
+        .order_by("title")
+    )
+    return {"request": context["request"], "buurt": buurt, "initiatives": initiatives}
 
 
 @register.inclusion_tag("components/agenda/activities_at_place.html", takes_context=True)
 def activities_at_place(context, place):
     """The coming occurrences of activities held at a meeting place."""
-    return {"request": context["request"], "place": place, "occurrences": []}
+    occurrences = (
+        Occurrence.objects.upcoming()
+        .filter(activity__place_page=place)
+        .filter(starts_at__lt=timezone.now() + datetime.timedelta(days=31))
+        .for_listing()[:8]
+    )
+    return {
+        "request": context["request"],
+        "place": place,
+        "occurrences": occurrences,
+        "ical_url": reverse("initiatives:ical_place", args=[place.pk]),
+    }
 
 
 @register.inclusion_tag("components/initiatives/volunteer_calls_for.html", takes_context=True)
 def volunteer_calls_for(context, page):
     """The open volunteer calls of an initiative or a meeting place."""
-    return {"request": context["request"], "page": page, "calls": []}
+    calls = VolunteerCallPage.objects.open().for_listing()
+    calls = calls.filter(Q(path__startswith=page.path, depth=page.depth + 1) | Q(place_page=page))
+    return {"request": context["request"], "page": page, "calls": calls.order_by("title")}

@@ -1,9 +1,75 @@
 from django import template
 
+from ..links import feed_urls
+from ..models import CityNewsIndexPage, NewsIndexPage, NewsPage
+from ..structured_data import json_ld, news_article, share_images
+
 register = template.Library()
+
+LATEST_COUNT = 4
 
 
 @register.inclusion_tag("components/news/latest_news.html", takes_context=True)
 def latest_news(context, buurt=None):
     """The newest news of a buurt, or of the whole city when no buurt is given."""
-    return {"request": context["request"], "buurt": buurt, "items": []}
+    items = NewsPage.objects.published()
+    if buurt is not None:
+        items = items.in_buurt(buurt)
+        index = NewsIndexPage.objects.live().child_of(buurt).first()
+    else:
+        index = CityNewsIndexPage.objects.live().first()
+    return {
+        "request": context["request"],
+        "buurt": buurt,
+        "show_buurt": buurt is None,
+        "items": list(items.for_listing().recent()[:LATEST_COUNT]),
+        "index": index,
+        "feeds": feed_urls(buurt),
+    }
+
+
+@register.inclusion_tag("components/news/feed_links.html")
+def news_feed_links(buurt=None):
+    """<link rel="alternate"> to the RSS and Atom feeds, for the <head> of a page."""
+    return {"buurt": buurt, "feeds": feed_urls(buurt), "city_feeds": feed_urls()}
+
+
+@register.inclusion_tag("components/news/article_meta.html", takes_context=True)
+def news_article_meta(context, page):
+    """Open Graph and Twitter tags and the NewsArticle JSON-LD of a news page."""
+    request = context["request"]
+    url = request.build_absolute_uri(page.get_url(request=request))
+    images = share_images(page, request)
+    return {
+        "page": page,
+        "url": url,
+        "image": images[0] if images else None,
+        "json_ld": json_ld(news_article(page, request, url=url, images=images)),
+    }
+
+
+@register.inclusion_tag("components/news/news_card.html", takes_context=True)
+def news_card(context, item, heading_level=3, show_buurt=True):
+    return {
+        "request": context["request"],
+        "item": item,
+        "heading_level": heading_level,
+        "show_buurt": show_buurt,
+    }
+
+
+@register.inclusion_tag("components/news/pagination.html", takes_context=True)
+def news_pagination(context, page_obj):
+    """Previous / next links that keep the filters in the address."""
+    request = context["request"]
+
+    def url_for(number):
+        query = request.GET.copy()
+        query["pagina"] = number
+        return f"?{query.urlencode()}"
+
+    return {
+        "page_obj": page_obj,
+        "previous_url": url_for(page_obj.previous_page_number()) if page_obj.has_previous() else "",
+        "next_url": url_for(page_obj.next_page_number()) if page_obj.has_next() else "",
+    }

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "django_htmx",
+    "js_lib_leaflet",
     "allauth",
     "allauth.account",
     "django.contrib.admin",
@@ -115,6 +117,18 @@ CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "tim.tasks.publish_scheduled", "schedule": 60.0},
+    "refresh-occurrences": {
+        "task": "initiatives.tasks.refresh_occurrences",
+        "schedule": crontab(hour=3, minute=15),
+    },
+    "notification-digests": {
+        "task": "notifications.tasks.send_digests",
+        "schedule": crontab(minute=0, hour=7),  # CELERY_TIMEZONE: 07:00 in Maastricht
+    },
+    "meetingplaces-confirmation-reminders": {
+        "task": "meetingplaces.tasks.remind_hosts",
+        "schedule": 24 * 3600.0,
+    },
 }
 
 # Accounts
@@ -136,6 +150,15 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True  # only in the browser that signed up (allauth)
+# Per IP address (behind a proxy: ALLAUTH_TRUSTED_PROXY_COUNT) and per email address ("key").
+ACCOUNT_RATE_LIMITS = {
+    "signup": "5/10m/ip",
+    "login": "20/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "reset_password": "10/m/ip,3/10m/key",
+}
 
 # Language and time: Dutch first, English complete.
 LANGUAGE_CODE = "nl"
@@ -170,6 +193,7 @@ DEFAULT_FROM_EMAIL = env(
 
 # Wagtail
 WAGTAILIMAGES_IMAGE_MODEL = "tim.TimImage"
+WAGTAILADMIN_USER_LOGIN_FORM = "tim.forms.AdminLoginForm"
 WAGTAIL_SITE_NAME = "Thuis in Maastricht"
 WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
@@ -190,5 +214,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"pgserver": {"level": "WARNING"}},
+    # Quiet the per-page and per-task INFO lines; Wagtail's audit log keeps the record in the DB.
+    "loggers": {name: {"level": "WARNING"} for name in ("pgserver", "django_tasks", "wagtail")},
 }

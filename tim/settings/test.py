@@ -34,3 +34,16 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 MEDIA_ROOT = Path(os.environ["TIM_VAR_DIR"]) / "media"
+
+# A worker in another process cannot share the locmem outbox: a test that starts one sets
+# TIM_TEST_MAIL_DIR and reads the files. Short visibility timeout: a killed worker's task is
+# redelivered within seconds, not the production hour.
+if os.environ.get("TIM_TEST_MAIL_DIR"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["TIM_TEST_MAIL_DIR"]
+    CELERY_BROKER_TRANSPORT_OPTIONS = {  # noqa: F405
+        **CELERY_BROKER_TRANSPORT_OPTIONS,  # noqa: F405
+        "visibility_timeout": 5,
+        "unacked_restore_interval": 1,
+        "unacked_restore_throttle": 1,
+    }

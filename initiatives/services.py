@@ -1,0 +1,251 @@
+"""Writes with side effects: materialising occurrences, signing up, offering help."""
+
+import datetime
+
+from dateutil.rrule import rrulestr
+from django.core import signing
+from django.db import transaction
+from django.utils import timezone
+
+from neighbourhoods.models import NeighbourhoodPage
+from notifications.services import OccurrenceChange, notify_occurrence_change
+
+from .models import (
+    LOCAL_TZ,
+    ActivityPage,
+    Occurrence,
+    SignUp,
+    VolunteerCallPage,
+    VolunteerResponse,
+)
+
+HORIZON_DAYS = 183
+SIGNUP_SALT = "initiatives.signup"
+
+
+# --- Occurrences -------------------------------------------------------------------------------
+
+
+def series_starts(activity: ActivityPage, first: datetime.date, last: datetime.date):
+    """The local start times of the series (before changes) on the days first..last.
+
+    The rule is expanded by dateutil in naive local time and then placed in Europe/Amsterdam,
+    so "every Tuesday 10:00" stays 10:00 on both sides of a daylight-saving change.
+    """
+    dtstart = datetime.datetime.combine(activity.start_date, activity.start_time)
+    window_start = datetime.datetime.combine(first, datetime.time.min)
+    window_end = datetime.datetime.combine(last, datetime.time.max)
+    if not activity.recurrence:
+        starts = [dtstart] if window_start <= dtstart <= window_end else []
+    else:
+        rule = rrulestr(f"RRULE:{activity.recurrence}", dtstart=dtstart)
+        starts = rule.between(window_start, window_end, inc=True)
+    return [start.replace(tzinfo=LOCAL_TZ) for start in starts]
+
+
+def step_free(place_page) -> bool:
+    """Whether the meeting place says it has a step-free entrance (False when unknown)."""
+    if place_page is None:
+        return False
+    place = place_page.specific
+    return getattr(place, "step_free_entrance", None) is True
+
+
+@transaction.atomic
+def refresh_occurrences(*, activity: ActivityPage, today: datetime.date | None = None) -> int:
+    """Make the occurrences of the coming months match the activity; returns how many there are.
+
+    Past occurrences stay as they were. A slot that left the series is deleted, unless someone
+    signed up for it: then it is kept as cancelled, so they can see it.
+    """
+    today = today or timezone.localdate()
+    last = today + datetime.timedelta(days=HORIZON_DAYS)
+    changes = {change.date: change for change in activity.date_changes.all()}
+    duration = activity.duration()
+    facts = {
+        "buurt": NeighbourhoodPage.objects.ancestor_of(activity).first(),
+        "is_free": activity.is_free,
+        "signup_required": activity.signup_required,
+        "step_free": step_free(activity.place_page),
+    }
+    existing = {
+        occurrence.original_start: occurrence
+        for occurrence in activity.occurrences.filter(
+            original_start__gte=datetime.datetime.combine(today, datetime.time.min, LOCAL_TZ)
+        )
+    }
+    wanted = set()
+    for original in series_starts(activity, today, last):
+        change = changes.get(original.date())
+        starts_at = original
+        if change and change.new_date:
+            starts_at = activity.local_start(change.new_date, change.new_start_time)
+        values = {
+            **facts,
+            "starts_at": starts_at,
+            "ends_at": starts_at + duration,
+            "is_cancelled": bool(change and change.is_cancelled),
+            "note": change.note if change else "",
+        }
+        occurrence, _ = Occurrence.objects.update_or_create(
+            activity=activity, original_start=original, defaults=values
+        )
+        before = existing.get(original)
+        if before and occurrence.is_cancelled and not before.is_cancelled:
+            _tell_about_change(occurrence, OccurrenceChange.CANCELLED, old_start=before.starts_at)
+        elif before and not occurrence.is_cancelled and occurrence.starts_at != before.starts_at:
+            _tell_about_change(occurrence, OccurrenceChange.MOVED, old_start=before.starts_at)
+        wanted.add(original)
+    for original, occurrence in existing.items():
+        if original in wanted:
+            continue
+        if occurrence.signups.exclude(status=SignUp.Status.CANCELLED).exists():
+            if not occurrence.is_cancelled:
+                occurrence.is_cancelled = True
+                occurrence.save(update_fields=["is_cancelled"])
+                _tell_about_change(
+                    occurrence, OccurrenceChange.CANCELLED, old_start=occurrence.starts_at
+                )
+        else:
+            occurrence.delete()
+    return len(wanted)
+
+
+def _tell_about_change(occurrence: Occurrence, change: str, *, old_start) -> None:
+    """A date that is cancelled or moved: the people signed up hear it at once, followers later.
+
+    Only sign-ups with an account are told, through the notifications app; someone who signed up
+    with a name and an email address only is not told yet.
+    """
+    participants = (
+        occurrence.signups.exclude(status=SignUp.Status.CANCELLED)
+        .exclude(user=None)
+        .values_list("user_id", flat=True)
+    )
+    notify_occurrence_change(
+        occurrence_id=occurrence.pk,
+        activity_page_id=occurrence.activity_id,
+        change=change,
+        old_start=old_start,
+        new_start=occurrence.starts_at if change == OccurrenceChange.MOVED else None,
+        participant_ids=list(participants),
+    )
+
+
+def refresh_all_occurrences() -> int:
+    """The nightly refresh: moves the horizon on by a day for every live activity."""
+    activities = ActivityPage.objects.live().select_related("place_page")
+    return sum(refresh_occurrences(activity=activity) for activity in activities)
+
+
+# --- Sign-ups ----------------------------------------------------------------------------------
+
+
+class AlreadySignedUp(Exception):
+    """This email address has a sign-up for this occurrence already."""
+
+    def __init__(self, signup):
+        self.signup = signup
+
+
+def signup_token(signup: SignUp, action: str) -> str:
+    return signing.dumps({"id": signup.pk, "action": action}, salt=SIGNUP_SALT)
+
+
+def signup_from_token(token: str, action: str, max_age_days: int = 60) -> SignUp | None:
+    try:
+        data = signing.loads(token, salt=SIGNUP_SALT, max_age=max_age_days * 86400)
+    except signing.BadSignature:
+        return None
+    if data.get("action") != action:
+        return None
+    return SignUp.objects.select_related("occurrence__activity").filter(pk=data["id"]).first()
+
+
+def _take_place(signup: SignUp) -> SignUp:
+    """Confirm the sign-up if a place is left, else put it on the waiting list.
+
+    The occurrence row is locked (SELECT ... FOR UPDATE) while places are counted, so two people
+    who ask for the last place at the same moment are served one after the other.
+    """
+    occurrence = Occurrence.objects.select_for_update().get(pk=signup.occurrence_id)
+    capacity = signup.occurrence.activity.capacity
+    taken = occurrence.signups.filter(status=SignUp.Status.CONFIRMED).count()
+    full = capacity is not None and taken >= capacity
+    signup.status = SignUp.Status.WAITING if full else SignUp.Status.CONFIRMED
+    signup.save(update_fields=["status", "updated_at"])
+    return signup
+
+
+def _notify_after_commit(signup: SignUp) -> None:
+    from . import tasks
+
+    transaction.on_commit(lambda: tasks.send_signup_emails.delay(signup.pk))
+
+
+@transaction.atomic
+def sign_up(*, occurrence: Occurrence, user=None, name: str = "", email: str = "") -> SignUp:
+    """Sign up for an occurrence: at once with an account, else after confirming by email."""
+    if user is not None:
+        name, email = str(user), user.email
+    existing = occurrence.signups.exclude(status=SignUp.Status.CANCELLED).filter(
+        email__iexact=email
+    )
+    if existing.exists():
+        raise AlreadySignedUp(existing.first())
+    signup = SignUp.objects.create(
+        occurrence=occurrence, user=user, name=name, email=email, status=SignUp.Status.PENDING
+    )
+    if user is not None:
+        _take_place(signup)
+    _notify_after_commit(signup)
+    return signup
+
+
+@transaction.atomic
+def confirm_signup(*, signup: SignUp) -> SignUp:
+    """The email link was followed: now the sign-up takes a place (or waits for one)."""
+    if signup.status != SignUp.Status.PENDING:
+        return signup
+    _take_place(signup)
+    _notify_after_commit(signup)
+    return signup
+
+
+@transaction.atomic
+def cancel_signup(*, signup: SignUp) -> SignUp | None:
+    """Cancel; the first person on the waiting list gets the freed place. Returns them, if any."""
+    was_confirmed = signup.status == SignUp.Status.CONFIRMED
+    signup.status = SignUp.Status.CANCELLED
+    signup.save(update_fields=["status", "updated_at"])
+    if not was_confirmed:
+        return None
+    Occurrence.objects.select_for_update().get(pk=signup.occurrence_id)
+    waiting = signup.occurrence.signups.filter(status=SignUp.Status.WAITING).first()
+    if waiting:
+        waiting.status = SignUp.Status.CONFIRMED
+        waiting.save(update_fields=["status", "updated_at"])
+        _notify_after_commit(waiting)
+    return waiting
+
+
+# --- Volunteer calls ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def respond_to_call(
+    *, call: VolunteerCallPage, name: str, email: str, message: str = "", user=None
+) -> VolunteerResponse:
+    """Record an "Ik help mee" (the form asked consent) and tell the host after commit."""
+    from . import tasks
+
+    response = VolunteerResponse.objects.create(
+        call=call,
+        user=user if user is not None and user.is_authenticated else None,
+        name=name,
+        email=email,
+        message=message,
+        consent_at=timezone.now(),
+    )
+    transaction.on_commit(lambda: tasks.send_volunteer_response_email.delay(response.pk))
+    return response

@@ -1,0 +1,177 @@
+"""Views outside the page tree: the buurt agenda, taking part, and the iCal feeds."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from neighbourhoods.models import NeighbourhoodPage
+
+from . import ical, services
+from .agenda import agenda_context
+from .forms import SignUpForm, VolunteerResponseForm
+from .models import ActivityPage, InitiativePage, Occurrence, SignUp, VolunteerCallPage
+
+
+def buurt_agenda(request, buurt_slug):
+    buurt = get_object_or_404(NeighbourhoodPage.objects.live(), slug=buurt_slug)
+    template = (
+        "components/agenda/results.html"
+        if request.htmx and request.htmx.target == "agenda-results"
+        else "pages/agenda_page.html"
+    )
+    return TemplateResponse(request, template, agenda_context(request, buurt=buurt))
+
+
+def _open_occurrence(occurrence_id):
+    return get_object_or_404(
+        Occurrence.objects.live().select_related("activity", "activity__place_page"),
+        pk=occurrence_id,
+        activity__signup_required=True,
+    )
+
+
+def signup(request, occurrence_id):
+    """Sign up: one press for a resident who is logged in, else name and email first."""
+    occurrence = _open_occurrence(occurrence_id)
+    closed = occurrence.is_cancelled or occurrence.starts_at < timezone.now()
+    user = request.user if request.user.is_authenticated else None
+    form = SignUpForm(request.POST if request.method == "POST" and not user else None)
+    if request.method == "POST" and not closed and (user or form.is_valid()):
+        data = form.cleaned_data if not user else {}
+        try:
+            signup = services.sign_up(
+                occurrence=occurrence,
+                user=user,
+                name=data.get("name", ""),
+                email=data.get("email", ""),
+            )
+        except services.AlreadySignedUp as error:
+            signup, state = error.signup, "already"
+        else:
+            state = signup.status
+        return _result(request, signup, state)
+    context = {
+        "occurrence": occurrence,
+        "activity": occurrence.activity,
+        "form": form,
+        "closed": closed,
+    }
+    return TemplateResponse(request, "pages/activity_signup.html", context)
+
+
+def _result(request, signup, state):
+    context = {
+        "signup": signup,
+        "occurrence": signup.occurrence,
+        "activity": signup.occurrence.activity,
+        "state": state,
+    }
+    if state == SignUp.Status.CONFIRMED:
+        context["cancel_token"] = services.signup_token(signup, "cancel")
+    return TemplateResponse(request, "pages/activity_signup_result.html", context)
+
+
+def _invalid_link(request):
+    return TemplateResponse(
+        request, "pages/activity_signup_result.html", {"state": "invalid"}, status=400
+    )
+
+
+def signup_confirm(request, token):
+    signup = services.signup_from_token(token, "confirm")
+    if signup is None:
+        return _invalid_link(request)
+    if signup.status == SignUp.Status.CANCELLED:
+        return _result(request, signup, "cancelled")
+    signup = services.confirm_signup(signup=signup)
+    return _result(request, signup, signup.status)
+
+
+def signup_cancel(request, token):
+    """The cancel link of the confirmation: asks first (a GET may come from a link checker)."""
+    signup = services.signup_from_token(token, "cancel")
+    if signup is None:
+        return _invalid_link(request)
+    if request.method == "POST" and signup.status != SignUp.Status.CANCELLED:
+        services.cancel_signup(signup=signup)
+        return _result(request, signup, "cancelled")
+    if signup.status == SignUp.Status.CANCELLED:
+        return _result(request, signup, "cancelled")
+    return _result(request, signup, "cancel_ask")
+
+
+@require_POST
+def volunteer_respond(request, call_id):
+    call = get_object_or_404(VolunteerCallPage.objects.live(), pk=call_id)
+    form = VolunteerResponseForm(request.POST, user=request.user)
+    if not call.is_open:
+        messages.error(request, _("This call is closed: enough people have offered to help."))
+        return redirect(call.url)
+    if form.is_valid():
+        data = form.cleaned_data
+        services.respond_to_call(
+            call=call,
+            name=data["name"],
+            email=data["email"],
+            message=data["message"],
+            user=request.user,
+        )
+        messages.success(
+            request,
+            _("Thank you! We sent your message to the host. They will contact you by email."),
+        )
+        return redirect(call.url)
+    context = {**call.get_context(request), "form": form}
+    return TemplateResponse(request, call.get_template(request), context)
+
+
+# --- iCal ----------------------------------------------------------------------------------------
+
+
+def _ics(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{slugify(name) or "agenda"}.ics"'
+    return response
+
+
+def _activities():
+    return ActivityPage.objects.live().select_related("place_page").prefetch_related("date_changes")
+
+
+def buurt_ical(request, buurt_slug):
+    buurt = get_object_or_404(NeighbourhoodPage.objects.live(), slug=buurt_slug)
+    name = f"{_('Agenda')} {buurt.title}"
+    return _ics(ical.activities_calendar(_activities().descendant_of(buurt), name, request), name)
+
+
+def initiative_ical(request, page_id):
+    initiative = get_object_or_404(InitiativePage.objects.live(), pk=page_id)
+    activities = _activities().child_of(initiative)
+    return _ics(ical.activities_calendar(activities, initiative.title, request), initiative.title)
+
+
+def place_ical(request, page_id):
+    activities = _activities().filter(place_page_id=page_id)
+    place = activities.first()
+    if place is None:
+        raise Http404
+    name = place.location_name
+    return _ics(ical.activities_calendar(activities, name, request), name)
+
+
+def activity_ical(request, page_id):
+    activity = get_object_or_404(_activities(), pk=page_id)
+    return _ics(ical.activities_calendar([activity], activity.title, request), activity.title)
+
+
+def occurrence_ical(request, occurrence_id):
+    occurrence = get_object_or_404(
+        Occurrence.objects.live().select_related("activity", "activity__place_page"),
+        pk=occurrence_id,
+    )
+    return _ics(ical.occurrence_calendar(occurrence, request), occurrence.activity.title)

@@ -1,0 +1,143 @@
+"""The directory's filter form: a plain GET form, so every filtered list has its own URL."""
+
+import math
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from neighbourhoods.choices import Wijk
+from neighbourhoods.models import NeighbourhoodPage
+from tim.models import Theme
+
+from . import hours
+from .choices import ACCESSIBILITY_FACTS, SortOrder, Weekday
+
+
+def distance_km(lat1, lon1, lat2, lon2) -> float:
+    """Great-circle distance (haversine); plenty precise within one city."""
+    lat1, lon1, lat2, lon2 = map(math.radians, map(float, (lat1, lon1, lat2, lon2)))
+    a = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+class DirectoryFilter(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=80,
+        help_text=_("A name, a street or something you want to do, e.g. 'koffie'."),
+    )
+    thema = forms.ModelChoiceField(
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All themes"),
+    )
+    wijk = forms.ChoiceField(label=_("Wijk"), required=False)
+    buurt = forms.ModelChoiceField(
+        label=_("Buurt"),
+        queryset=NeighbourhoodPage.objects.live().order_by("title"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All buurten"),
+    )
+    nu_open = forms.BooleanField(label=_("Open now"), required=False)
+    dag = forms.TypedChoiceField(
+        label=_("Open on"),
+        choices=[("", _("Any day")), *Weekday.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    sorteer = forms.ChoiceField(
+        label=_("Sort by"), choices=SortOrder.choices, required=False, initial=SortOrder.NAME
+    )
+    vanaf = forms.ModelChoiceField(
+        label=_("Distance from buurt"),
+        queryset=NeighbourhoodPage.objects.live().order_by("title"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Choose a buurt"),
+        help_text=_("Only needed when you sort by distance."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wijk"].choices = [("", _("All wijken")), *Wijk.choices]
+        for _name, param, label in ACCESSIBILITY_FACTS:
+            self.fields[param] = forms.BooleanField(label=label, required=False)
+        self.fact_params = {param: name for name, param, _label in ACCESSIBILITY_FACTS}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("sorteer") == SortOrder.DISTANCE and not data.get("vanaf"):
+            self.add_error("vanaf", _("Choose a buurt to sort by distance from it."))
+        return data
+
+    @property
+    def fact_fields(self):
+        return [self[param] for param in self.fact_params]
+
+    @property
+    def main_fields(self):
+        return [self[name] for name in ("q", "thema", "wijk", "buurt", "dag")]
+
+    def places(self):
+        """The places that match, as a list (with `distance` when sorting by distance)."""
+        from .models import MeetingPlacePage
+
+        places = MeetingPlacePage.objects.live().for_listing()
+        data = {}
+        if self.is_bound:
+            self.is_valid()  # an invalid field drops out of cleaned_data; the others still filter
+            data = self.cleaned_data
+        places = places.matching(data.get("q", "").strip())
+        if data.get("thema"):
+            places = places.filter(themes=data["thema"])
+        if data.get("wijk"):
+            places = places.filter(buurt_wijk=data["wijk"])
+        if data.get("buurt"):
+            places = places.in_buurt(data["buurt"])
+        if data.get("dag") is not None:
+            places = places.open_on_weekday(data["dag"])
+        for param, name in self.fact_params.items():
+            if data.get(param):
+                places = places.filter(**{name: True})
+        places = list(places.order_by("title"))
+        if data.get("nu_open"):
+            now = timezone.now()
+            places = [place for place in places if hours.is_open(place, now)]
+        origin = data.get("vanaf")
+        if origin:
+            for place in places:
+                place.distance = (
+                    distance_km(origin.latitude, origin.longitude, place.latitude, place.longitude)
+                    if place.has_location
+                    else None
+                )
+            if data.get("sorteer") == SortOrder.DISTANCE:
+                places.sort(key=lambda p: (p.distance is None, p.distance or 0, p.title))
+        return places
+
+    def context(self):
+        places = self.places()
+        return {
+            "filter_form": self,
+            "places": places,
+            "map_points": [
+                {
+                    "name": place.title,
+                    "url": place.url,
+                    "lat": float(place.latitude),
+                    "lon": float(place.longitude),
+                }
+                for place in places
+                if place.has_location
+            ],
+            "filtered": self.is_bound and any(self.cleaned_data.get(k) for k in self.cleaned_data),
+        }

@@ -1,0 +1,123 @@
+"""Opening hours as a resident needs them: open now, until when, and when it opens next.
+
+Hours are wall-clock times in Europe/Amsterdam. A range whose closing time is not after its
+opening time runs past midnight (22:00-02:00 closes at 02:00 the next day). Every moment is
+turned into UTC before it is compared: Python compares two datetimes that share one tzinfo by
+their wall-clock value, which would be an hour off on the nights the clocks change.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+CLOSING_SOON = timedelta(minutes=30)
+# How far ahead to look for the next opening: far enough to see past a long holiday closure.
+LOOK_AHEAD_DAYS = 62
+
+
+@dataclass(frozen=True)
+class Interval:
+    """One opening in real time; `start` and `end` are aware datetimes in Europe/Amsterdam."""
+
+    start: datetime
+    end: datetime
+
+    def contains(self, moment: datetime) -> bool:
+        return self.start.astimezone(UTC) <= moment.astimezone(UTC) < self.end.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class Status:
+    is_open: bool
+    until: datetime | None = None  # when open: the closing moment
+    next_opening: datetime | None = None  # when closed: the next opening moment, if any
+    closing_soon: bool = False
+
+
+def localtime(moment: datetime | None = None) -> datetime:
+    return (moment or timezone.now()).astimezone(AMSTERDAM)
+
+
+def interval_on(day: date, opens: time, closes: time) -> Interval:
+    """The real interval of a range opening on `day`; closing not after opening means next day."""
+    end_day = day + timedelta(days=1) if closes <= opens else day
+    return Interval(
+        datetime.combine(day, opens, tzinfo=AMSTERDAM),
+        datetime.combine(end_day, closes, tzinfo=AMSTERDAM),
+    )
+
+
+def ranges_on(place, day: date) -> list[tuple[time, time]]:
+    """The (opens, closes) ranges that start on `day`: an exception that covers it wins.
+
+    `place` has `opening_hours` and `opening_exceptions` (prefetched on listings), so this makes
+    no query of its own.
+    """
+    exceptions = [e for e in place.opening_exceptions.all() if e.covers(day)]
+    if exceptions:
+        return sorted((e.opens, e.closes) for e in exceptions if not e.closed and e.opens)
+    return sorted(
+        (r.opens, r.closes) for r in place.opening_hours.all() if r.weekday == day.weekday()
+    )
+
+
+def intervals(place, first: date, last: date) -> list[Interval]:
+    """Every opening that starts between `first` and `last` (inclusive), merged where they touch."""
+    found = []
+    day = first
+    while day <= last:
+        found += [interval_on(day, opens, closes) for opens, closes in ranges_on(place, day)]
+        day += timedelta(days=1)
+    found.sort(key=lambda interval: interval.start.astimezone(UTC))
+    merged: list[Interval] = []
+    for interval in found:
+        if merged and interval.start.astimezone(UTC) <= merged[-1].end.astimezone(UTC):
+            last_end = max(merged[-1].end, interval.end, key=lambda moment: moment.astimezone(UTC))
+            merged[-1] = Interval(merged[-1].start, last_end)
+        else:
+            merged.append(interval)
+    return merged
+
+
+def status(place, moment: datetime | None = None) -> Status:
+    """Whether the place is open at `moment` (default: now), until when, or when it opens next."""
+    now = localtime(moment)
+    today = now.date()
+    # Yesterday too: a range that opened last night may still be running.
+    upcoming = intervals(place, today - timedelta(days=1), today + timedelta(days=LOOK_AHEAD_DAYS))
+    for interval in upcoming:
+        if interval.contains(now):
+            closing_soon = interval.end.astimezone(UTC) - now.astimezone(UTC) <= CLOSING_SOON
+            return Status(True, until=interval.end, closing_soon=closing_soon)
+        if interval.start.astimezone(UTC) > now.astimezone(UTC):
+            return Status(False, next_opening=interval.start)
+    return Status(False)
+
+
+def is_open(place, moment: datetime | None = None) -> bool:
+    return status(place, moment).is_open
+
+
+def regular_week(place, moment: datetime | None = None) -> list[dict]:
+    """Monday to Sunday with the regular ranges, today marked, for the week table."""
+    today = localtime(moment).weekday()
+    return [
+        {
+            "weekday": weekday,
+            "is_today": weekday == today,
+            "ranges": sorted(
+                (r.opens, r.closes) for r in place.opening_hours.all() if r.weekday == weekday
+            ),
+        }
+        for weekday in range(7)
+    ]
+
+
+def exceptions_ahead(place, moment: datetime | None = None) -> list:
+    """The exceptions that have not ended yet, soonest first."""
+    today = localtime(moment).date()
+    ahead = [e for e in place.opening_exceptions.all() if e.last_day >= today]
+    return sorted(ahead, key=lambda e: (e.start_date, e.opens or time.min))

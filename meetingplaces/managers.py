@@ -1,0 +1,51 @@
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Substr
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+
+# The buurt of a place is its grandparent: CityHomePage (depth 2) > buurt (3) > index (4) > place.
+BUURT_DEPTH = 3
+
+
+class MeetingPlacePageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Everything a list row shows, in a fixed number of queries however many places there are.
+
+        The buurt (name, slug, wijk) is annotated from the tree path rather than fetched per row.
+        """
+        from neighbourhoods.models import NeighbourhoodPage
+
+        buurt = NeighbourhoodPage.objects.filter(
+            path=Substr(OuterRef("path"), 1, Page.steplen * BUURT_DEPTH)
+        )
+        return (
+            self.annotate(
+                buurt_title=Subquery(buurt.values("title")[:1]),
+                buurt_slug=Subquery(buurt.values("slug")[:1]),
+                buurt_wijk=Subquery(buurt.values("wijk")[:1]),
+            )
+            .select_related("facts_check")
+            .prefetch_related("opening_hours", "opening_exceptions", "themes")
+        )
+
+    def in_buurt(self, buurt):
+        return self.descendant_of(buurt)
+
+    def matching(self, text):
+        """Places whose name, organisation, mission, activities or address contain the text."""
+        if not text:
+            return self
+        return self.filter(
+            Q(title__icontains=text)
+            | Q(organisation_name__icontains=text)
+            | Q(mission__icontains=text)
+            | Q(what_happens__icontains=text)
+            | Q(street_address__icontains=text)
+        )
+
+    def open_on_weekday(self, weekday):
+        """Places with regular hours on that weekday (exceptions are for a date, not a weekday)."""
+        return self.filter(opening_hours__weekday=weekday).distinct()
+
+
+MeetingPlacePageManager = PageManager.from_queryset(MeetingPlacePageQuerySet)

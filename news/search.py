@@ -1,0 +1,93 @@
+"""Site search at /zoeken/: Wagtail search on PostgreSQL full text with the `dutch` configuration.
+
+Every live, public page is searched (news, buurten, standard pages and what other apps add),
+except listing pages, whose content is the pages they list. Choosing a kind limits the search to
+news. Snippets come from PostgreSQL's ts_headline with the same configuration, so "buurten" also
+marks "buurt" in the text.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from wagtail.fields import StreamField
+from wagtail.models import Page, get_page_models
+
+from .models import NewsPage
+from .text import stream_text
+
+START, STOP = "\u27e6", "\u27e7"  # markers PostgreSQL puts around matches; replaced by <mark>
+HEADLINE_OPTIONS = (
+    f"StartSel={START}, StopSel={STOP}, MaxWords=32, MinWords=14, ShortWord=2, "
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
+
+
+def listing_page_types():
+    """Index pages only list other pages; they would crowd the results with 'Nieuws' x 44."""
+    models = [model for model in get_page_models() if model.__name__.endswith("IndexPage")]
+    return list(ContentType.objects.get_for_models(*models).values())
+
+
+def search_pages(query, *, buurt=None, kind=""):
+    """Search results (lazy, sliceable, with count()), best match first, as specific pages."""
+    if kind:
+        queryset = NewsPage.objects.published().filter(kind=kind)
+    else:
+        queryset = Page.objects.live().public().filter(depth__gt=2)
+        queryset = queryset.exclude(content_type__in=listing_page_types()).specific()
+    if buurt is not None:
+        queryset = queryset.descendant_of(buurt, inclusive=True)
+    return queryset.search(query, operator="and")
+
+
+def search_config():
+    return settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG", "simple")
+
+
+def page_text(page) -> str:
+    """The readable text of any page: its introduction or description and its StreamFields."""
+    parts = []
+    intro = getattr(page, "intro", "")
+    if isinstance(intro, str) and intro:
+        parts.append(intro)
+    elif page.search_description:
+        parts.append(page.search_description)
+    for field in page._meta.concrete_fields:
+        if isinstance(field, StreamField):
+            parts.append(stream_text(getattr(page, field.name)))
+    text = " ".join(part for part in parts if part)
+    return text.replace(START, "").replace(STOP, "")
+
+
+def snippets(pages, query) -> list[str]:
+    """For each page, the part of its text that matches the query, matches in <mark>: one query."""
+    if not pages:
+        return []
+    texts = [page_text(page) for page in pages]
+    config = search_config()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT ts_headline(%s::regconfig, t, websearch_to_tsquery(%s::regconfig, %s), %s) "
+            "FROM unnest(%s::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n",
+            [config, config, query, HEADLINE_OPTIONS, texts],
+        )
+        headlines = [row[0] for row in cursor.fetchall()]
+    return [
+        mark_safe(escape(headline).replace(START, "<mark>").replace(STOP, "</mark>"))
+        if START in headline
+        else ""
+        for headline in headlines
+    ]
+
+
+def attach_buurten(pages) -> None:
+    """Load the buurt of every news result at once, for the label under its title."""
+    from neighbourhoods.models import NeighbourhoodPage
+
+    ids = {page.buurt_id for page in pages if isinstance(page, NewsPage) and page.buurt_id}
+    buurten = NeighbourhoodPage.objects.in_bulk(ids)
+    for page in pages:
+        if isinstance(page, NewsPage):
+            page.buurt = buurten.get(page.buurt_id)

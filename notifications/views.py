@@ -1,0 +1,94 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core import signing
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from . import services
+from .forms import FollowForm
+from .models import Follow, Frequency
+
+
+@require_POST
+def follow(request, page_id):
+    """The follow control on a page: htmx swaps the control, without JavaScript we go back."""
+    page = get_object_or_404(Page.objects.live(), pk=page_id)
+    form = FollowForm(request.POST)
+    target = form.data.get("next") or page.url
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = page.url
+    if not request.user.is_authenticated:
+        return redirect_to_login(target)
+    if form.is_valid():
+        services.follow_page(user=request.user, page=page, frequency=form.cleaned_data["frequency"])
+        if not request.htmx:
+            messages.success(request, _("Saved. You can change this on this page at any time."))
+    if request.htmx:
+        return render(
+            request,
+            "components/notifications/follow_button.html",
+            follow_button_context(request, page, form=form, saved=form.is_valid()),
+        )
+    return redirect(target)
+
+
+def follow_button_context(request, page, form=None, saved=False):
+    follow = None
+    if request.user.is_authenticated:
+        follow = Follow.objects.filter(user=request.user, page=page).first()
+    if form is None:
+        form = FollowForm(
+            initial={
+                "frequency": follow.frequency if follow else Frequency.WEEKLY,
+                "next": request.get_full_path(),
+            },
+            auto_id=f"follow-{page.pk}-%s",
+        )
+    return {"request": request, "page": page, "follow": follow, "form": form, "saved": saved}
+
+
+@login_required
+def follows(request):
+    """All follows on one page: change how often, or stop following."""
+    user_follows = list(
+        Follow.objects.filter(user=request.user).select_related("page").order_by("page__title")
+    )
+    if request.method == "POST":
+        by_id = {follow.pk: follow for follow in user_follows}
+        remove = request.POST.get("remove")
+        if remove and remove.isdigit() and int(remove) in by_id:
+            services.unfollow_page(user=request.user, page=by_id[int(remove)].page)
+            messages.success(request, _("You no longer follow %s.") % by_id[int(remove)].page.title)
+            return redirect("notifications:follows")
+        for follow in user_follows:
+            frequency = request.POST.get(f"frequency-{follow.pk}")
+            if frequency in Frequency.values and frequency != follow.frequency:
+                services.follow_page(user=request.user, page=follow.page, frequency=frequency)
+        messages.success(request, _("Your choices are saved."))
+        return redirect("notifications:follows")
+    return render(
+        request,
+        "notifications/follows.html",
+        {"follows": user_follows, "frequencies": Frequency.choices},
+    )
+
+
+@csrf_exempt
+def unsubscribe(request, token):
+    """RFC 8058: a POST with the signed token switches off, without login or CSRF token.
+
+    A GET (a person clicking the link, or a mail scanner following it) only asks to confirm.
+    """
+    try:
+        services.read_unsubscribe_token(token)
+    except signing.BadSignature:
+        return render(request, "notifications/unsubscribe_invalid.html", status=400)
+    if request.method == "POST":
+        follows = services.unsubscribe(token=token)
+        return render(request, "notifications/unsubscribed.html", {"follows": follows})
+    return render(request, "notifications/unsubscribe.html", {"token": token})
