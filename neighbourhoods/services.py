@@ -6,6 +6,7 @@ import importlib.util
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -40,9 +41,16 @@ def ensure_city_home() -> CityHomePage:
                 intro="Zie wat er gebeurt in jouw buurt. Doe mee, help mee en ontmoet je buren.",
             )
         )
+    # The public address (BASE_URL) makes canonical links and the API's URLs absolute and right.
+    public = urlsplit(settings.WAGTAILADMIN_BASE_URL)
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"root_page": home, "hostname": "localhost", "site_name": "Thuis in Maastricht"},
+        defaults={
+            "root_page": home,
+            "hostname": public.hostname,
+            "port": public.port or (443 if public.scheme == "https" else 80),
+            "site_name": "Thuis in Maastricht",
+        },
     )
     Page.objects.filter(depth=2, content_type__model="page", slug="home").delete()
     return home
