@@ -10,6 +10,18 @@ from .choices import NewsKind
 SELECT = forms.Select(attrs={"class": "form-select"})
 
 
+def buurt_field():
+    """A choice of live buurten by slug; the queryset runs anew for every form."""
+    return forms.ModelChoiceField(
+        label=_("Buurt"),
+        required=False,
+        queryset=NeighbourhoodPage.objects.live().only("id", "title", "slug").order_by("title"),
+        to_field_name="slug",
+        empty_label=_("All buurten"),
+        widget=SELECT,
+    )
+
+
 class NewsFilterForm(forms.Form):
     """The filters of the city news. Field names are the Dutch words in the address bar."""
 
@@ -19,14 +31,7 @@ class NewsFilterForm(forms.Form):
         choices=[("", _("All wijken")), *Wijk.choices],
         widget=SELECT,
     )
-    buurt = forms.ModelChoiceField(
-        label=_("Buurt"),
-        required=False,
-        queryset=NeighbourhoodPage.objects.none(),
-        to_field_name="slug",
-        empty_label=_("All buurten"),
-        widget=SELECT,
-    )
+    buurt = buurt_field()
     soort = forms.ChoiceField(
         label=_("Kind"),
         required=False,
@@ -41,12 +46,6 @@ class NewsFilterForm(forms.Form):
         empty_label=_("All themes"),
         widget=SELECT,
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["buurt"].queryset = (
-            NeighbourhoodPage.objects.live().only("id", "title", "slug").order_by("title")
-        )
 
     def filters(self) -> dict:
         """The filters that are valid; an unknown value is ignored rather than an error."""
@@ -66,26 +65,13 @@ class NewsFilterForm(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("What are you looking for?"), required=False, max_length=200)
-    buurt = forms.ModelChoiceField(
-        label=_("Buurt"),
-        required=False,
-        queryset=NeighbourhoodPage.objects.none(),
-        to_field_name="slug",
-        empty_label=_("All buurten"),
-        widget=SELECT,
-    )
+    buurt = buurt_field()
     soort = forms.ChoiceField(
         label=_("Kind"),
         required=False,
         choices=[("", _("Everything")), *NewsKind.choices],
         widget=SELECT,
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["buurt"].queryset = (
-            NeighbourhoodPage.objects.live().only("id", "title", "slug").order_by("title")
-        )
 
     def terms(self) -> dict:
         self.is_valid()
