@@ -27,9 +27,14 @@ def demo_accounts():
     ]
 
 
-def load_accounts() -> list[str]:
+def existing_accounts() -> list[str]:
+    """The demo accounts in this database, for `make run` to show at every start."""
+    users = get_user_model().objects.filter(email__endswith=f"@{DEMO_DOMAIN}")
+    return list(users.order_by("pk").values_list("email", flat=True))
+
+
+def load_accounts() -> None:
     User = get_user_model()
-    emails = []
     for local, display_name, group_names in demo_accounts():
         email = f"{local}@{DEMO_DOMAIN}"
         user, created = User.objects.get_or_create(
@@ -42,5 +47,3 @@ def load_accounts() -> list[str]:
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
-        emails.append(email)
-    return emails

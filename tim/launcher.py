@@ -47,7 +47,7 @@ def main() -> int:
         for command in commands.values():
             children.append(subprocess.Popen(command, cwd=BASE_DIR))
         print(f"\nThuis in Maastricht runs on http://127.0.0.1:{port}/  (admin: /beheer/)")
-        print("Demo accounts: see README.md; password tim-demo-2026. Ctrl-C stops everything.\n")
+        print("Ctrl-C stops everything.\n")
         while all(child.poll() is None for child in children):
             time.sleep(0.5)
         return 1

@@ -26,12 +26,14 @@ class Command(BaseCommand):
             raise CommandError("Demo content and demo passwords are never loaded in production.")
         if options["if_empty"] and NeighbourhoodPage.objects.exists():
             self.stdout.write("The site has content already; demo content not loaded again.")
-            return
-        call_command("setup_site", stdout=self.stdout)
-        emails = demo.load_accounts()
-        for app in DEMO_APPS:
-            if importlib.util.find_spec(f"{app}.demo"):
-                importlib.import_module(f"{app}.demo").load()
-        self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
-        for email in emails:
-            self.stdout.write(f"  {email}")
+        else:
+            call_command("setup_site", stdout=self.stdout)
+            demo.load_accounts()
+            for app in DEMO_APPS:
+                if importlib.util.find_spec(f"{app}.demo"):
+                    importlib.import_module(f"{app}.demo").load()
+        emails = demo.existing_accounts()
+        if emails:
+            self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
+            for email in emails:
+                self.stdout.write(f"  {email}")
