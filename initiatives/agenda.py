@@ -15,12 +15,6 @@ from .models import InitiativePage, Occurrence, VolunteerCallPage
 PER_PAGE = 20
 
 
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("pagina", None)
-    return query.urlencode()
-
-
 def filter_occurrences(occurrences, data: dict, today):
     """Apply the agenda form's cleaned data to an occurrence queryset."""
     period = period_dates(data.get("wanneer"), today)
@@ -68,7 +62,6 @@ def agenda_context(request, buurt=None) -> dict:
         "filter_form": form,
         "occurrences_page": page,
         "agenda_days": group_by_day(page),
-        "query_without_page": _query_without_page(request),
         "agenda_buurt": buurt,
     }
 
@@ -104,5 +97,4 @@ def volunteering_context(request) -> dict:
     return {
         "filter_form": form,
         "calls_page": page,
-        "query_without_page": _query_without_page(request),
     }

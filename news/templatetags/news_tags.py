@@ -56,20 +56,3 @@ def news_card(context, item, heading_level=3, show_buurt=True):
         "heading_level": heading_level,
         "show_buurt": show_buurt,
     }
-
-
-@register.inclusion_tag("components/news/pagination.html", takes_context=True)
-def news_pagination(context, page_obj):
-    """Previous / next links that keep the filters in the address."""
-    request = context["request"]
-
-    def url_for(number):
-        query = request.GET.copy()
-        query["pagina"] = number
-        return f"?{query.urlencode()}"
-
-    return {
-        "page_obj": page_obj,
-        "previous_url": url_for(page_obj.previous_page_number()) if page_obj.has_previous() else "",
-        "next_url": url_for(page_obj.next_page_number()) if page_obj.has_next() else "",
-    }

@@ -25,3 +25,20 @@ def language_switch(context):
         if code != current
     ]
     return {"choices": choices}
+
+
+@register.inclusion_tag("components/pagination.html", takes_context=True)
+def pagination(context, page_obj):
+    """Previous / next links that keep the filters in the address (the page is `pagina`)."""
+    request = context["request"]
+
+    def url_for(number):
+        query = request.GET.copy()
+        query["pagina"] = number
+        return f"?{query.urlencode()}"
+
+    return {
+        "page_obj": page_obj,
+        "previous_url": url_for(page_obj.previous_page_number()) if page_obj.has_previous() else "",
+        "next_url": url_for(page_obj.next_page_number()) if page_obj.has_next() else "",
+    }
