@@ -735,14 +735,10 @@ class AgendaPage(BasePage):
     subpage_types = []
     max_count = 1
     template = "pages/agenda_page.html"
+    htmx_partials = {"agenda-results": "components/agenda/results.html"}
 
     class Meta:
         verbose_name = _("agenda")
-
-    def get_template(self, request, *args, **kwargs):
-        if getattr(request, "htmx", False) and request.htmx.target == "agenda-results":
-            return "components/agenda/results.html"
-        return super().get_template(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from .agenda import agenda_context

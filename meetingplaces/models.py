@@ -569,15 +569,11 @@ class DirectoryPage(BasePage):
     parent_page_types = ["neighbourhoods.CityHomePage"]
     subpage_types = []
     max_count = 1
+    htmx_partials = {"plekken-resultaten": "pages/directory_page_results.html"}
     template = "pages/directory_page.html"
 
     class Meta:
         verbose_name = _("meeting places directory")
-
-    def get_template(self, request, *args, **kwargs):
-        if getattr(request, "htmx", False) and request.htmx.target == "plekken-resultaten":
-            return "pages/directory_page_results.html"
-        return super().get_template(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from .filters import DirectoryFilter

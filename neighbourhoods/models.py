@@ -25,14 +25,10 @@ class CityHomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     # No subpage_types: each city-level page type names CityHomePage in its parent_page_types.
     template = "pages/city_home_page.html"
+    htmx_partials = {"buurt-picker-results": "components/buurt_picker_results.html"}
 
     class Meta:
         verbose_name = _("city home page")
-
-    def get_template(self, request, *args, **kwargs):
-        if getattr(request, "htmx", False) and request.htmx.target == "buurt-picker-results":
-            return "components/buurt_picker_results.html"
-        return super().get_template(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

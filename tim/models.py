@@ -76,9 +76,17 @@ class BasePage(Page):
     """The base of every page type: one place for what all of them share."""
 
     show_in_menus_default = False
+    # htmx requests that target one of these element ids get only that part of the page.
+    htmx_partials: dict[str, str] = {}
 
     class Meta:
         abstract = True
+
+    def get_template(self, request, *args, **kwargs):
+        htmx = getattr(request, "htmx", None)
+        if htmx and htmx.target in self.htmx_partials:
+            return self.htmx_partials[htmx.target]
+        return super().get_template(request, *args, **kwargs)
 
     def breadcrumbs(self):
         """The pages above this one, from the city home down, for the breadcrumb trail."""
