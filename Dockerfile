@@ -2,7 +2,9 @@
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 DJANGO_SETTINGS_MODULE=tim.settings.production
+# libpango + a font: WeasyPrint renders the buurtbulletin PDF.
 RUN apt-get update && apt-get install -y --no-install-recommends gettext libpq5 \
+    libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 1000 tim
 WORKDIR /app

@@ -7,20 +7,44 @@ from django.apps import apps
 from django.db import transaction
 
 
-def app_exports(user) -> dict:
-    """Personal data held by other apps: each app's `privacy.export_user_data(user)`, if any.
+def privacy_hooks():
+    """The `privacy` module of every app that has one, by app label.
 
-    Apps that store something about a person (reactions, sign-ups, follows) add a `privacy.py`
-    with that function, so this download grows with the site without knowing every app.
+    An app that stores something about a person adds `<app>/privacy.py` with
+    `export_user_data(user)` (what the download shows), optionally `delete_user_data(user)`
+    (run before the account goes), and `PERSONAL_DATA`: for each of its models that holds a
+    user link, a name or an email address, what happens to it. tests/accounts/test_privacy_hooks.py
+    fails for a model that no app's PERSONAL_DATA names.
     """
-    exports = {}
+    hooks = {}
     for config in apps.get_app_configs():
         try:
-            module = importlib.import_module(f"{config.name}.privacy")
-        except ModuleNotFoundError:
-            continue
-        exports[config.label] = module.export_user_data(user)
-    return exports
+            hooks[config.label] = importlib.import_module(f"{config.name}.privacy")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.privacy":
+                raise
+    return hooks
+
+
+def app_exports(user) -> dict:
+    """Personal data held by other apps: each app's `privacy.export_user_data(user)`."""
+    return {
+        label: hook.export_user_data(user)
+        for label, hook in privacy_hooks().items()
+        if hasattr(hook, "export_user_data")
+    }
+
+
+def verified_addresses(user) -> set[str]:
+    """The person's email addresses, lower case: their login and every verified one.
+
+    Data someone left without logging in (a sign-up with name and address) is theirs too
+    when it carries one of these addresses.
+    """
+    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list(
+        "email", flat=True
+    )
+    return {address.lower() for address in [user.email, *addresses] if address}
 
 
 def export_user_data(*, user) -> dict:
@@ -48,8 +72,12 @@ def export_user_data(*, user) -> dict:
 def delete_account(*, user) -> None:
     """Remove the person and their personal data.
 
-    The database does the rest: follows, deliveries and email addresses go with the user;
-    what others can still see (a published reaction, a page they wrote) keeps its content and
-    loses its author, and is shown as by "verwijderde gebruiker" (deleted user).
+    First every app's `privacy.delete_user_data(user)` (sign-ups and offers, also those made
+    without logging in under one of their addresses); then the database does the rest:
+    follows, emails and email addresses go with the user; what others can still see (a page
+    they wrote) keeps its content and loses its author.
     """
+    for hook in privacy_hooks().values():
+        if hasattr(hook, "delete_user_data"):
+            hook.delete_user_data(user)
     user.delete()

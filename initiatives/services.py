@@ -8,8 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from neighbourhoods.models import NeighbourhoodPage
+from notifications import outbox
 from notifications.services import OccurrenceChange, notify_occurrence_change
 
+from . import emails
 from .models import (
     LOCAL_TZ,
     ActivityPage,
@@ -114,14 +116,23 @@ def refresh_occurrences(*, activity: ActivityPage, today: datetime.date | None =
 def _tell_about_change(occurrence: Occurrence, change: str, *, old_start) -> None:
     """A date that is cancelled or moved: the people signed up hear it at once, followers later.
 
-    Only sign-ups with an account are told, through the notifications app; someone who signed up
-    with a name and an email address only is not told yet.
+    Sign-ups with an account are told through the notifications app (with the followers);
+    someone who signed up with only a name and an email address gets an email of their own.
     """
-    participants = (
-        occurrence.signups.exclude(status=SignUp.Status.CANCELLED)
-        .exclude(user=None)
-        .values_list("user_id", flat=True)
-    )
+    signups = occurrence.signups.exclude(status=SignUp.Status.CANCELLED)
+    participants = signups.exclude(user=None).values_list("user_id", flat=True)
+    for signup in signups.filter(user=None).select_related("occurrence__activity"):
+        outbox.enqueue(
+            kind="initiatives.date_change",
+            cause=f"occurrence:{occurrence.pk}:{change}:{occurrence.starts_at.isoformat()}",
+            to=signup.email,
+            template="email/initiatives/date_change",
+            context={
+                **emails.resident_email_context(signup),
+                "change": change,
+                "old_start": old_start,
+            },
+        )
     notify_occurrence_change(
         occurrence_id=occurrence.pk,
         activity_page_id=occurrence.activity_id,
@@ -139,10 +150,17 @@ def refresh_all_occurrences() -> int:
 
 
 # --- Sign-ups ----------------------------------------------------------------------------------
+#
+# Every change of a sign-up's status first locks the occurrence row (SELECT ... FOR UPDATE) and
+# then reads the sign-up again: two requests for the same occurrence are served one after the
+# other, each seeing what the other did. So a second confirm finds the sign-up confirmed and
+# changes nothing, a second cancel finds it cancelled and frees nothing, and the waiting list
+# moves up by exactly the places that are free. The database keeps one active sign-up per
+# address (in any case) per occurrence, whatever the code does.
 
 
 class AlreadySignedUp(Exception):
-    """This email address has a sign-up for this occurrence already."""
+    """This account has a sign-up for this occurrence already."""
 
     def __init__(self, signup):
         self.signup = signup
@@ -162,71 +180,117 @@ def signup_from_token(token: str, action: str, max_age_days: int = 60) -> SignUp
     return SignUp.objects.select_related("occurrence__activity").filter(pk=data["id"]).first()
 
 
-def _take_place(signup: SignUp) -> SignUp:
-    """Confirm the sign-up if a place is left, else put it on the waiting list.
+def _lock(occurrence_id: int) -> Occurrence:
+    """Lock the occurrence row for the rest of the transaction; every status change does."""
+    return Occurrence.objects.select_for_update().select_related("activity").get(pk=occurrence_id)
 
-    The occurrence row is locked (SELECT ... FOR UPDATE) while places are counted, so two people
-    who ask for the last place at the same moment are served one after the other.
-    """
-    occurrence = Occurrence.objects.select_for_update().get(pk=signup.occurrence_id)
-    capacity = signup.occurrence.activity.capacity
+
+def _places_free(occurrence: Occurrence) -> int | None:
+    """Places left (None: no limit). Only meaningful while the occurrence is locked."""
+    capacity = occurrence.activity.capacity
+    if not capacity:
+        return None
     taken = occurrence.signups.filter(status=SignUp.Status.CONFIRMED).count()
-    full = capacity is not None and taken >= capacity
-    signup.status = SignUp.Status.WAITING if full else SignUp.Status.CONFIRMED
+    return max(capacity - taken, 0)
+
+
+def _take_place(signup: SignUp, occurrence: Occurrence) -> SignUp:
+    """Confirm the sign-up if a place is left, else put it on the waiting list (locked)."""
+    free = _places_free(occurrence)
+    signup.status = SignUp.Status.WAITING if free == 0 else SignUp.Status.CONFIRMED
     signup.save(update_fields=["status", "updated_at"])
     return signup
 
 
 def _notify_after_commit(signup: SignUp) -> None:
-    from . import tasks
+    emails.signup_emails(signup)
 
-    transaction.on_commit(lambda: tasks.send_signup_emails.delay(signup.pk))
+
+def _resend_link(signup: SignUp) -> None:
+    """The same address signed up again: send its link again (at most once an hour)."""
+    outbox.enqueue(
+        kind="initiatives.signup_resent",
+        cause=f"signup:{signup.pk}:resent:{timezone.now():%Y%m%d%H}",
+        to=signup.user or signup.email,
+        template="email/initiatives/signup_resident",
+        context=emails.resident_email_context(signup),
+    )
 
 
 @transaction.atomic
 def sign_up(*, occurrence: Occurrence, user=None, name: str = "", email: str = "") -> SignUp:
-    """Sign up for an occurrence: at once with an account, else after confirming by email."""
+    """Sign up for an occurrence: at once with an account, else after confirming by email.
+
+    Without an account the answer is the same whether or not the address had signed up before
+    (nobody learns who takes part): an address that has a sign-up gets its link again. With an
+    account, a sign-up under the same address is theirs, and AlreadySignedUp says so.
+    """
+    occurrence = _lock(occurrence.pk)
     if user is not None:
         name, email = str(user), user.email
-    existing = occurrence.signups.exclude(status=SignUp.Status.CANCELLED).filter(
-        email__iexact=email
+    existing = (
+        occurrence.signups.exclude(status=SignUp.Status.CANCELLED)
+        .filter(email__iexact=email)
+        .select_for_update()
+        .first()
     )
-    if existing.exists():
-        raise AlreadySignedUp(existing.first())
-    signup = SignUp.objects.create(
-        occurrence=occurrence, user=user, name=name, email=email, status=SignUp.Status.PENDING
-    )
-    if user is not None:
-        _take_place(signup)
+    if existing and user is None:
+        _resend_link(existing)
+        return existing
+    if existing and existing.status != SignUp.Status.PENDING:
+        raise AlreadySignedUp(existing)
+    signup = existing or SignUp(occurrence=occurrence, name=name, email=email)
+    signup.user, signup.status = user, SignUp.Status.PENDING
+    signup.save()
+    if user is not None:  # the account's address is verified: no link needed
+        _take_place(signup, occurrence)
     _notify_after_commit(signup)
     return signup
 
 
 @transaction.atomic
 def confirm_signup(*, signup: SignUp) -> SignUp:
-    """The email link was followed: now the sign-up takes a place (or waits for one)."""
+    """The button on the emailed link's page: now the sign-up takes a place (or waits for one).
+
+    Only a pending sign-up changes: a second confirm (a double click, two tabs) leaves a
+    confirmed one confirmed, a cancelled one cancelled.
+    """
+    occurrence = _lock(signup.occurrence_id)
+    signup = SignUp.objects.select_for_update().get(pk=signup.pk)
     if signup.status != SignUp.Status.PENDING:
         return signup
-    _take_place(signup)
+    _take_place(signup, occurrence)
     _notify_after_commit(signup)
     return signup
 
 
 @transaction.atomic
-def cancel_signup(*, signup: SignUp) -> SignUp | None:
-    """Cancel; the first person on the waiting list gets the freed place. Returns them, if any."""
-    was_confirmed = signup.status == SignUp.Status.CONFIRMED
+def cancel_signup(*, signup: SignUp) -> list[SignUp]:
+    """Cancel; the first on the waiting list get the places now free. Returns them.
+
+    The free places are counted, not assumed: a second cancel of the same sign-up frees
+    nothing, and however many cancels come at once, no more people move up than there are
+    places.
+    """
+    occurrence = _lock(signup.occurrence_id)
+    signup = SignUp.objects.select_for_update().get(pk=signup.pk)
+    if signup.status == SignUp.Status.CANCELLED:
+        return []
     signup.status = SignUp.Status.CANCELLED
     signup.save(update_fields=["status", "updated_at"])
-    if not was_confirmed:
-        return None
-    Occurrence.objects.select_for_update().get(pk=signup.occurrence_id)
-    waiting = signup.occurrence.signups.filter(status=SignUp.Status.WAITING).first()
-    if waiting:
-        waiting.status = SignUp.Status.CONFIRMED
-        waiting.save(update_fields=["status", "updated_at"])
-        _notify_after_commit(waiting)
-    return waiting
+    return _promote(occurrence)
+
+
+def _promote(occurrence: Occurrence) -> list[SignUp]:
+    """Move the first on the waiting list up into the free places (the occurrence is locked)."""
+    free = _places_free(occurrence)
+    waiting = occurrence.signups.filter(status=SignUp.Status.WAITING).order_by("created_at", "pk")
+    promoted = list(waiting[: free if free is not None else None])
+    for person in promoted:
+        person.status = SignUp.Status.CONFIRMED
+        person.save(update_fields=["status", "updated_at"])
+        _notify_after_commit(person)
+    return promoted
 
 
 # --- Volunteer calls ---------------------------------------------------------------------------
@@ -236,9 +300,7 @@ def cancel_signup(*, signup: SignUp) -> SignUp | None:
 def respond_to_call(
     *, call: VolunteerCallPage, name: str, email: str, message: str = "", user=None
 ) -> VolunteerResponse:
-    """Record an "Ik help mee" (the form asked consent) and tell the host after commit."""
-    from . import tasks
-
+    """Record an "Ik help mee" (the form asked consent) and tell the host with it."""
     response = VolunteerResponse.objects.create(
         call=call,
         user=user if user is not None and user.is_authenticated else None,
@@ -247,5 +309,5 @@ def respond_to_call(
         message=message,
         consent_at=timezone.now(),
     )
-    transaction.on_commit(lambda: tasks.send_volunteer_response_email.delay(response.pk))
+    emails.volunteer_response_emails(response)
     return response

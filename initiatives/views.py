@@ -10,15 +10,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from neighbourhoods.models import NeighbourhoodPage
+from tim.ratelimits import limit_form_posts
 
-from . import ical, services
+from . import emails, ical, services
 from .agenda import agenda_context
 from .forms import SignUpForm, VolunteerResponseForm
 from .models import ActivityPage, InitiativePage, Occurrence, SignUp, VolunteerCallPage
 
 
 def buurt_agenda(request, buurt_slug):
-    buurt = get_object_or_404(NeighbourhoodPage.objects.live(), slug=buurt_slug)
+    buurt = get_object_or_404(NeighbourhoodPage.objects.live().public(), slug=buurt_slug)
     template = (
         "components/agenda/results.html"
         if request.htmx and request.htmx.target == "agenda-results"
@@ -28,6 +29,7 @@ def buurt_agenda(request, buurt_slug):
 
 
 def _open_occurrence(occurrence_id):
+    """An occurrence of a live, public activity that takes sign-ups (else 404)."""
     return get_object_or_404(
         Occurrence.objects.live().select_related("activity", "activity__place_page"),
         pk=occurrence_id,
@@ -35,8 +37,13 @@ def _open_occurrence(occurrence_id):
     )
 
 
+@limit_form_posts
 def signup(request, occurrence_id):
-    """Sign up: one press for a resident who is logged in, else name and email first."""
+    """Sign up: one press for a resident who is logged in, else name and email first.
+
+    Without an account the answer is always "check your email", also when the address had
+    signed up before (then the link is sent again): the form tells nobody who takes part.
+    """
     occurrence = _open_occurrence(occurrence_id)
     closed = occurrence.is_cancelled or occurrence.starts_at < timezone.now()
     user = request.user if request.user.is_authenticated else None
@@ -51,10 +58,10 @@ def signup(request, occurrence_id):
                 email=data.get("email", ""),
             )
         except services.AlreadySignedUp as error:
-            signup, state = error.signup, "already"
-        else:
-            state = signup.status
-        return _result(request, signup, state)
+            return _result(request, error.signup, "already")
+        if user is None:
+            return _check_your_email(request, occurrence, data["email"])
+        return _result(request, signup, signup.status)
     context = {
         "occurrence": occurrence,
         "activity": occurrence.activity,
@@ -64,14 +71,26 @@ def signup(request, occurrence_id):
     return TemplateResponse(request, "pages/activity_signup.html", context)
 
 
+def _check_your_email(request, occurrence, email):
+    """The one answer to a sign-up without an account, whatever the address's state."""
+    context = {
+        "occurrence": occurrence,
+        "activity": occurrence.activity,
+        "email": email,
+        "state": "pending",
+    }
+    return TemplateResponse(request, "pages/activity_signup_result.html", context)
+
+
 def _result(request, signup, state):
     context = {
         "signup": signup,
         "occurrence": signup.occurrence,
         "activity": signup.occurrence.activity,
         "state": state,
+        "email": signup.email,
     }
-    if state == SignUp.Status.CONFIRMED:
+    if signup.status in (SignUp.Status.CONFIRMED, SignUp.Status.WAITING):
         context["cancel_token"] = services.signup_token(signup, "cancel")
     return TemplateResponse(request, "pages/activity_signup_result.html", context)
 
@@ -83,31 +102,37 @@ def _invalid_link(request):
 
 
 def signup_confirm(request, token):
+    """The link in the email opens this page; only its button (a POST) confirms.
+
+    Mail scanners and link previews open links with GET or HEAD: those only show the page.
+    """
     signup = services.signup_from_token(token, "confirm")
     if signup is None:
         return _invalid_link(request)
-    if signup.status == SignUp.Status.CANCELLED:
-        return _result(request, signup, "cancelled")
-    signup = services.confirm_signup(signup=signup)
+    if signup.status == SignUp.Status.PENDING and request.method == "POST":
+        signup = services.confirm_signup(signup=signup)
+    if signup.status == SignUp.Status.PENDING:
+        return _result(request, signup, "confirm_ask")
     return _result(request, signup, signup.status)
 
 
 def signup_cancel(request, token):
-    """The cancel link of the confirmation: asks first (a GET may come from a link checker)."""
+    """The cancel link: the page asks, its button (a POST) cancels."""
     signup = services.signup_from_token(token, "cancel")
     if signup is None:
         return _invalid_link(request)
     if request.method == "POST" and signup.status != SignUp.Status.CANCELLED:
         services.cancel_signup(signup=signup)
-        return _result(request, signup, "cancelled")
+        signup.refresh_from_db()
     if signup.status == SignUp.Status.CANCELLED:
         return _result(request, signup, "cancelled")
     return _result(request, signup, "cancel_ask")
 
 
 @require_POST
+@limit_form_posts
 def volunteer_respond(request, call_id):
-    call = get_object_or_404(VolunteerCallPage.objects.live(), pk=call_id)
+    call = get_object_or_404(VolunteerCallPage.objects.live().public(), pk=call_id)
     form = VolunteerResponseForm(request.POST, user=request.user)
     if not call.is_open:
         messages.error(request, _("This call is closed: enough people have offered to help."))
@@ -123,7 +148,8 @@ def volunteer_respond(request, call_id):
         )
         messages.success(
             request,
-            _("Thank you! We sent your message to the host. They will contact you by email."),
+            _("Thank you! We sent your message to %(who)s. They will contact you by email.")
+            % {"who": emails.who_is_told(call.get_parent().specific)},
         )
         return redirect(call.url)
     context = {**call.get_context(request), "form": form}
@@ -140,17 +166,22 @@ def _ics(content: bytes, name: str) -> HttpResponse:
 
 
 def _activities():
-    return ActivityPage.objects.live().select_related("place_page").prefetch_related("date_changes")
+    return (
+        ActivityPage.objects.live()
+        .public()
+        .select_related("place_page")
+        .prefetch_related("date_changes")
+    )
 
 
 def buurt_ical(request, buurt_slug):
-    buurt = get_object_or_404(NeighbourhoodPage.objects.live(), slug=buurt_slug)
+    buurt = get_object_or_404(NeighbourhoodPage.objects.live().public(), slug=buurt_slug)
     name = f"{_('Agenda')} {buurt.title}"
     return _ics(ical.activities_calendar(_activities().descendant_of(buurt), name, request), name)
 
 
 def initiative_ical(request, page_id):
-    initiative = get_object_or_404(InitiativePage.objects.live(), pk=page_id)
+    initiative = get_object_or_404(InitiativePage.objects.live().public(), pk=page_id)
     activities = _activities().child_of(initiative)
     return _ics(ical.activities_calendar(activities, initiative.title, request), initiative.title)
 

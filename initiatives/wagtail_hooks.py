@@ -6,9 +6,11 @@ from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from .models import ActivityPage, Occurrence, SignUp, VolunteerCallPage
+from .reports import InitiativesWithoutHostView
 
 
 def _editable(model, request, page_id):
@@ -45,7 +47,24 @@ def responses_view(request, page_id):
 admin_urls = [
     path("aanmeldingen/<int:page_id>/", signups_view, name="signups"),
     path("hulp/<int:page_id>/", responses_view, name="responses"),
+    path("zonder-adres/", InitiativesWithoutHostView.as_view(), name="without_host"),
+    path(
+        "zonder-adres/resultaten/",
+        InitiativesWithoutHostView.as_view(results_only=True),
+        name="without_host_results",
+    ),
 ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_without_host_report():
+    return MenuItem(
+        _("Initiatives without a host address"),
+        reverse("initiatives_admin:without_host"),
+        name="initiatives-without-host",
+        icon_name="mail",
+        order=800,
+    )
 
 
 @hooks.register("register_admin_urls")

@@ -91,7 +91,7 @@ class DirectoryFilter(forms.Form):
         """The places that match, as a list (with `distance` when sorting by distance)."""
         from .models import MeetingPlacePage
 
-        places = MeetingPlacePage.objects.live().for_listing()
+        places = MeetingPlacePage.objects.live().public().for_listing()
         data = {}
         if self.is_bound:
             self.is_valid()  # an invalid field drops out of cleaned_data; the others still filter

@@ -134,7 +134,12 @@ def _location(place, organization_id):
 
 def export(request=None) -> dict:
     """The whole directory as HSDS JSON: {"organizations": [...], "services": [...]}."""
-    places = MeetingPlacePage.objects.live().for_listing().order_by("organisation_name", "title")
+    places = (
+        MeetingPlacePage.objects.live()
+        .public()
+        .for_listing()
+        .order_by("organisation_name", "title")
+    )
     organizations, services = {}, {}
     for place in places:
         name = place.organisation_name or place.title

@@ -137,7 +137,9 @@ class MeetingPlaceIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        places = MeetingPlacePage.objects.child_of(self).live().for_listing().order_by("title")
+        places = (
+            MeetingPlacePage.objects.child_of(self).live().public().for_listing().order_by("title")
+        )
         context["places"] = places
         return context
 
@@ -408,6 +410,12 @@ class MeetingPlacePage(BasePage):
     class Meta:
         verbose_name = _("meeting place")
         verbose_name_plural = _("meeting places")
+
+    def get_context(self, request, *args, **kwargs):
+        if not getattr(request, "is_preview", False):  # a preview shows the hours being edited
+            # The week table, "open now" and the JSON-LD walk the hours day by day: read them once.
+            models.prefetch_related_objects([self], "opening_hours", "opening_exceptions")
+        return super().get_context(request, *args, **kwargs)
 
     @cached_property
     def buurt(self):

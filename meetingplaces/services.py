@@ -1,13 +1,14 @@
 """Writes with side effects: confirming a place's facts and asking its host to do so."""
 
-from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.log_actions import log
+
+from neighbourhoods.roles import responsible_people
+from notifications import outbox
+from tim.urls_helper import absolute_url
 
 from .models import REMIND_AFTER, FactsCheck, MeetingPlacePage
 
@@ -27,8 +28,7 @@ def place_for_token(token: str) -> MeetingPlacePage:
 
 
 def confirm_url(place: MeetingPlacePage) -> str:
-    path = reverse("meetingplaces:confirm", args=[confirm_token(place)])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(reverse("meetingplaces:confirm", args=[confirm_token(place)]))
 
 
 @transaction.atomic
@@ -41,8 +41,13 @@ def confirm_facts(*, place: MeetingPlacePage, user=None) -> FactsCheck:
     return check
 
 
-def reminder_recipient(place: MeetingPlacePage) -> str:
-    return place.host_email or (place.owner.email if place.owner_id else "")
+def reminder_recipients(place: MeetingPlacePage) -> list:
+    """The host's address, the page owner, else the buurt's editors or the Moderatoren."""
+    if place.host_email:
+        return [place.host_email]
+    if place.owner_id and place.owner.email and place.owner.is_active:
+        return [place.owner]
+    return responsible_people(place)
 
 
 def places_to_remind(now=None):
@@ -66,27 +71,20 @@ def send_confirmation_reminder(*, place_id: int) -> bool:
     checked = check.confirmed_at or place.first_published_at
     if check.reminder_sent_at and checked and check.reminder_sent_at > checked:
         return False
-    recipient = reminder_recipient(place)
-    if not recipient:
-        return False
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "place": place,
-            "confirm_url": confirm_url(place),
-            "edit_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-            + reverse("wagtailadmin_pages:edit", args=[place.pk]),
-            "checked_at": checked,
-        }
-        subject = render_to_string("email/meetingplaces/confirm_subject.txt", context).strip()
-        message = EmailMultiAlternatives(
-            subject,
-            render_to_string("email/meetingplaces/confirm.txt", context),
-            to=[recipient],
-        )
-        message.attach_alternative(
-            render_to_string("email/meetingplaces/confirm.html", context), "text/html"
+    context = {
+        "place": place,
+        "confirm_url": confirm_url(place),
+        "edit_url": absolute_url(reverse("wagtailadmin_pages:edit", args=[place.pk])),
+        "checked_at": checked,
+    }
+    for recipient in reminder_recipients(place):
+        outbox.enqueue(
+            kind="meetingplaces.confirm_reminder",
+            cause=f"place:{place.pk}:checked:{checked:%Y%m%d%H%M%S}",
+            to=recipient,
+            template="email/meetingplaces/confirm",
+            context=context,
         )
     check.reminder_sent_at = timezone.now()
     check.save(update_fields=["reminder_sent_at"])
-    transaction.on_commit(message.send)
     return True

@@ -9,9 +9,10 @@ from tim.models import BasePage
 
 from .choices import Wijk
 from .managers import NeighbourhoodPageManager
+from .routes import RegisteredRoutesMixin
 
 
-class CityHomePage(BasePage):
+class CityHomePage(RegisteredRoutesMixin, BasePage):
     """The city umbrella at "/": the buurt picker and what happens across the city."""
 
     intro = models.TextField(
@@ -33,12 +34,18 @@ class CityHomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         query = request.GET.get("buurt", "").strip()[:80]
-        buurten = NeighbourhoodPage.objects.child_of(self).live().matching(query).order_by("title")
+        buurten = (
+            NeighbourhoodPage.objects.child_of(self)
+            .live()
+            .public()
+            .matching(query)
+            .order_by("title")
+        )
         context.update(buurt_query=query, wijken=NeighbourhoodPage.group_by_wijk(buurten))
         return context
 
 
-class NeighbourhoodPage(BasePage):
+class NeighbourhoodPage(RegisteredRoutesMixin, BasePage):
     """One CBS buurt: the home of its own site (news, agenda, meeting places, initiatives)."""
 
     cbs_code = models.CharField(
@@ -131,6 +138,7 @@ class NeighbourhoodPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             neighbours=NeighbourhoodPage.objects.live()
+            .public()
             .filter(wijk=self.wijk)
             .exclude(pk=self.pk)
             .order_by("title"),

@@ -79,6 +79,8 @@ def setup_roles() -> None:
     _grant_admin_and_images(moderators, manage_images=True)
     _grant_pages(moderators, home, ["add", "change", "publish", "delete", "lock", "unlock"])
     _moderation_workflow(moderators, home)
+    # Moderators see every email of the outbox, and why one failed (read only).
+    moderators.permissions.add(_permission("notifications", "view_outgoingemail"))
 
     for buurt in NeighbourhoodPage.objects.all():
         editors, _ = Group.objects.get_or_create(name=editors_group_name(buurt))
@@ -92,3 +94,23 @@ def setup_roles() -> None:
     _grant_admin_and_images(hosts, manage_images=False)
     for index in [*InitiativeIndexPage.objects.all(), *MeetingPlaceIndexPage.objects.all()]:
         _grant_pages(hosts, index, ["add"])
+
+
+def responsible_people(page) -> list:
+    """Who answers for a page that names no host: its buurt's editors, else the Moderatoren.
+
+    A message a resident sends (a sign-up, an offer of help, a correction) always reaches a
+    person, even when an initiative has no email address and no owner.
+    """
+    from django.contrib.auth import get_user_model
+
+    from .models import NeighbourhoodPage
+
+    users = get_user_model().objects.filter(is_active=True).exclude(email="").order_by("pk")
+    buurt = NeighbourhoodPage.objects.ancestor_of(page, inclusive=True).first()
+    if buurt is not None:
+        names = [editors_group_name(buurt), trusted_editors_group_name(buurt)]
+        editors = list(users.filter(groups__name__in=names).distinct())
+        if editors:
+            return editors
+    return list(users.filter(groups__name=MODERATORS))

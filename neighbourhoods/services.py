@@ -131,7 +131,7 @@ STANDARD_PAGES = [
 
 
 # Apps that add city-level pages (/nieuws/, /agenda/, ...) have a `setup.ensure_pages(home)`.
-APPS_WITH_CITY_PAGES = ["news", "meetingplaces", "initiatives", "notifications"]
+APPS_WITH_CITY_PAGES = ["news", "meetingplaces", "initiatives", "notifications", "participation"]
 
 
 def ensure_city_pages(home: CityHomePage) -> None:

@@ -7,6 +7,9 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from . import signals
+        from tim import pagecache
+
+        from . import links, signals
 
         signals.connect()
+        pagecache.register_related_paths(links.feed_paths)

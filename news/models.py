@@ -239,6 +239,7 @@ class NewsPage(BasePage):
     parent_page_types = ["news.NewsIndexPage", "news.CityNewsIndexPage"]
     subpage_types = []
     template = "pages/news_page.html"
+    cache_family = "news"  # each item shows the latest news of its buurt and of the city
 
     class Meta:
         verbose_name = _("news item")

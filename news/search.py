@@ -8,16 +8,22 @@ marks "buurt" in the text.
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connection
+from django.db.models import CharField, Exists, F, OuterRef
+from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
+from wagtail.search.models import IndexEntry
 
 from .models import NewsPage
 from .text import stream_text
 
 START, STOP = "\u27e6", "\u27e7"  # markers PostgreSQL puts around matches; replaced by <mark>
+RESULT_CAP = 1000  # matches ranked and counted at most; more are "more than 1000"
 HEADLINE_OPTIONS = (
     f"StartSel={START}, StopSel={STOP}, MaxWords=32, MinWords=14, ShortWord=2, "
     'MaxFragments=2, FragmentDelimiter=" … "'
@@ -31,15 +37,64 @@ def listing_page_types():
 
 
 def search_pages(query, *, buurt=None, kind=""):
-    """Search results (lazy, sliceable, with count()), best match first, as specific pages."""
+    """Search results (sliceable, with count()), best match first, as specific pages.
+
+    PostgreSQL ranks every match before it can give the best ten, and a word such as "buurt"
+    is in nearly every item. So the matches are first found through the GIN index on the
+    search vector (news migration 0003), newest first, at most RESULT_CAP of them plus one;
+    Wagtail's backend then ranks only those. A query with more matches is ranked among the
+    newest RESULT_CAP, and its count is shown as "more than RESULT_CAP".
+    """
     if kind:
         queryset = NewsPage.objects.published().filter(kind=kind)
     else:
         queryset = Page.objects.live().public().filter(depth__gt=2)
-        queryset = queryset.exclude(content_type__in=listing_page_types()).specific()
+        queryset = queryset.exclude(content_type__in=listing_page_types())
     if buurt is not None:
         queryset = queryset.descendant_of(buurt, inclusive=True)
-    return queryset.search(query, operator="and")
+    candidates = list(
+        queryset.filter(Exists(matching_entries(query)))
+        .order_by("-pk")
+        .values_list("pk", flat=True)[: RESULT_CAP + 1]
+    )
+    ranked = queryset.filter(pk__in=candidates[:RESULT_CAP])
+    if not kind:
+        ranked = ranked.specific()
+    return SearchResults(
+        ranked.search(query, operator="and"),
+        count=min(len(candidates), RESULT_CAP),
+        capped=len(candidates) > RESULT_CAP,
+    )
+
+
+def matching_entries(query):
+    """Wagtail's index entries of the outer page that match: the filter its backend applies,
+    on the expression the GIN index covers."""
+    vector = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
+    return IndexEntry.objects.annotate(vector=vector).filter(
+        content_type_id=OuterRef("content_type_id"),
+        object_id=Cast(OuterRef("pk"), CharField()),
+        vector=SearchQuery(query, config=search_config(), search_type="plain"),
+    )
+
+
+class SearchResults:
+    """Ranked results with a count known in advance (for the Paginator and the heading)."""
+
+    def __init__(self, results, *, count: int, capped: bool):
+        self.results, self._count, self.capped = results, count, capped
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, key):
+        return self.results[key]
+
+    def __iter__(self):
+        return iter(self.results)
 
 
 def search_config():

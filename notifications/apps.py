@@ -12,6 +12,6 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from .handlers import queue_fan_out
+        from .handlers import promise_fan_out
 
-        page_published.connect(queue_fan_out, dispatch_uid="notifications.queue_fan_out")
+        page_published.connect(promise_fan_out, dispatch_uid="notifications.promise_fan_out")

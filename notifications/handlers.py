@@ -1,12 +1,10 @@
 """Wagtail's page_published signal is the one place every page type joins in."""
 
-from django.db import transaction
-
-from . import services, tasks
+from . import services
 
 
-def queue_fan_out(sender, instance, **kwargs):
-    """Queue the fan-out of a first publication once the publishing transaction commits.
+def promise_fan_out(sender, instance, **kwargs):
+    """Write, in the publishing transaction, that the page's followers are to be told.
 
     A page type that should never notify (an index page, say) sets `notify_followers = False`.
     """
@@ -14,6 +12,4 @@ def queue_fan_out(sender, instance, **kwargs):
         return
     if not services.is_first_publication(instance):
         return
-    page_id = instance.pk
-    # robust: a broker that is down must not turn a successful publish into an error page.
-    transaction.on_commit(lambda: tasks.fan_out_page.delay(page_id), robust=True)
+    services.promise_fan_out(page_id=instance.pk)

@@ -9,15 +9,21 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from tim.ratelimits import limit_form_posts
+
 from . import services
 from .forms import FollowForm
 from .models import Follow, Frequency
 
 
 @require_POST
+@limit_form_posts
 def follow(request, page_id):
-    """The follow control on a page: htmx swaps the control, without JavaScript we go back."""
-    page = get_object_or_404(Page.objects.live(), pk=page_id)
+    """The follow control on a page: htmx swaps the control, without JavaScript we go back.
+
+    Only pages anyone may see can be followed: nothing behind a view restriction is sent out.
+    """
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id)
     form = FollowForm(request.POST)
     target = form.data.get("next") or page.url
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):

@@ -38,6 +38,24 @@ def django_db_setup(django_db_setup, django_db_blocker):
         wrapper.__dict__.pop("_test_serialized_contents", None)
 
 
+@pytest.fixture(autouse=True)
+def outbox_email_backend(settings):
+    """Django's test set-up swaps EMAIL_BACKEND for locmem; put the outbox back in front of it.
+
+    Every email then becomes an outbox row, as in production, and reaches `mail.outbox` only
+    when the outbox's sender runs (`outbox.send_due()`, or a worker).
+    """
+    settings.EMAIL_BACKEND = "notifications.outbox.OutboxBackend"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate-limit counts and cached pages live in the one Redis of the test run: start empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def home_page(db):
     from neighbourhoods.models import CityHomePage
@@ -73,11 +91,12 @@ def demo_user(db):
 
 
 @pytest.fixture
-def celery_worker_process(transactional_db):
+def celery_worker_process(transactional_db, tmp_path_factory):
     """A real Celery worker in its own process, on the test database and the real Redis.
 
-    Yields the Popen; the test may kill it (to prove that work survives a crash) and call the
-    fixture's `start` again through `request.getfixturevalue` if it needs a second one.
+    Yields a starter: it has started one worker, `celery_worker_process(beat=True)` starts
+    another (with beat inside, so the periodic tasks run), and `.processes` lists them, for a
+    test that kills one to prove that the work survives.
     """
     from django.conf import settings
 
@@ -91,19 +110,19 @@ def celery_worker_process(transactional_db):
     env["DJANGO_SETTINGS_MODULE"] = "tim.settings.test"
     env["REDIS_URL"] = settings.REDIS_URL
 
-    def start():
-        process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "tim", "worker", "--pool", "solo",
-             "--loglevel", "WARNING", "--without-gossip", "--without-mingle"],
-            env=env,
-        )  # fmt: skip
+    def start(beat):
+        command = [sys.executable, "-m", "celery", "-A", "tim", "worker", "--pool", "solo",
+                   "--loglevel", "WARNING", "--without-gossip", "--without-mingle"]  # fmt: skip
+        if beat:  # beat inside the worker: the periodic tasks (the outbox sweeper) run too
+            command += ["--beat", "--schedule", str(tmp_path_factory.mktemp("beat") / "s")]
+        process = subprocess.Popen(command, env=env)
         wait_for_worker()
         return process
 
     processes = []
 
-    def starter():
-        processes.append(start())
+    def starter(beat=False):
+        processes.append(start(beat))
         return processes[-1]
 
     starter()

@@ -5,6 +5,7 @@ or an id) gives that buurt's live news. Images are offered as renditions, never 
 """
 
 from django.db.models import Q
+from django.utils.decorators import method_decorator
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -13,6 +14,11 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from participation.api import IdeasAPIViewSet
+
+from .conditional import conditional_on_content
+from .visibility import public_image_ids
 
 
 class BuurtFilter(BaseFilterBackend):
@@ -35,6 +41,14 @@ class TimPagesAPIViewSet(PagesAPIViewSet):
     filter_backends = [BuurtFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["buurt"])
 
+    @method_decorator(conditional_on_content)
+    def listing_view(self, request):
+        return super().listing_view(request)
+
+    @method_decorator(conditional_on_content)
+    def detail_view(self, request, pk):
+        return super().detail_view(request, pk)
+
     @classmethod
     def get_available_fields(cls, model, db_fields_only=False):
         fields = super().get_available_fields(model, db_fields_only=db_fields_only)
@@ -44,6 +58,9 @@ class TimPagesAPIViewSet(PagesAPIViewSet):
 
 
 class TimImagesAPIViewSet(ImagesAPIViewSet):
+    """Only images used on live pages anyone may see: not uploads used on a draft, on a page
+    behind a view restriction, or nowhere (tim.visibility.public_image_ids)."""
+
     body_fields = [
         *ImagesAPIViewSet.body_fields,
         APIField("rendition", serializer=ImageRenditionField("max-1600x1600", source="*")),
@@ -56,8 +73,12 @@ class TimImagesAPIViewSet(ImagesAPIViewSet):
         field for field in ImagesAPIViewSet.nested_default_fields if field != "download_url"
     ]
 
+    def get_queryset(self):
+        return super().get_queryset().filter(pk__in=public_image_ids())
+
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", TimPagesAPIViewSet)
 api_router.register_endpoint("images", TimImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("ideas", IdeasAPIViewSet)

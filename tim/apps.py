@@ -7,4 +7,6 @@ class TimConfig(AppConfig):
     verbose_name = _("Thuis in Maastricht")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the deploy checks)
+        from . import checks, pagecache  # noqa: F401  (checks registers the deploy checks)
+
+        pagecache.connect()

@@ -41,11 +41,19 @@ def check_migrations() -> dict:
     return {"ok": not pending, "pending": pending}
 
 
+def check_email() -> dict:
+    """Mail that waits longer than OUTBOX_STUCK_AFTER means no sender runs, or the server fails."""
+    from notifications import outbox
+
+    return outbox.health()
+
+
 CHECKS = {
     "database": check_database,
     "redis": check_redis,
     "workers": check_workers,
     "migrations": check_migrations,
+    "email": check_email,
 }
 
 

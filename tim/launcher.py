@@ -22,6 +22,31 @@ def manage(*args: str) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, check=True)
 
 
+def start(command):
+    # A new session: Ctrl-C reaches this launcher, which stops the children in order.
+    return subprocess.Popen(command, cwd=BASE_DIR, start_new_session=True)
+
+
+def watch(running: dict, commands: dict, children: list) -> int:
+    """Start a dead worker or beat again (emails it left are taken up by the outbox sweeper);
+    a dead web server, or a worker that dies again and again, stops `make run` with a message."""
+    restarts = []
+    while True:
+        time.sleep(0.5)
+        for name, process in running.items():
+            code = process.poll()
+            if code is None:
+                continue
+            restarts = [moment for moment in restarts if time.monotonic() - moment < 60]
+            if name == "web" or len(restarts) >= 5:
+                print(f"\n{name} stopped (exit code {code}); make run stops too.")
+                return 1
+            print(f"\n{name} stopped (exit code {code}); starting it again.")
+            restarts.append(time.monotonic())
+            running[name] = start(commands[name])
+            children.append(running[name])
+
+
 def main() -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tim.settings.dev")
     started_redis = False
@@ -33,6 +58,8 @@ def main() -> int:
         print(f"Embedded Redis at {os.environ['REDIS_URL']}")
 
     port = os.environ.get("PORT", "8000")
+    # Links in emails (written by the worker, which has no request) point at this very server.
+    os.environ.setdefault("BASE_URL", f"http://127.0.0.1:{port}")
     celery = [sys.executable, "-m", "celery", "-A", "tim"]
     children = []
     try:
@@ -44,13 +71,11 @@ def main() -> int:
                      "--schedule", str(VAR / "celerybeat-schedule")],
             "web": [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}"],
         }  # fmt: skip
-        for command in commands.values():
-            children.append(subprocess.Popen(command, cwd=BASE_DIR))
+        running = {name: start(command) for name, command in commands.items()}
+        children = list(running.values())
         print(f"\nThuis in Maastricht runs on http://127.0.0.1:{port}/  (admin: /beheer/)")
         print("Ctrl-C stops everything.\n")
-        while all(child.poll() is None for child in children):
-            time.sleep(0.5)
-        return 1
+        return watch(running, commands, children)
     except KeyboardInterrupt:
         return 0
     finally:

@@ -8,6 +8,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from . import pagecache
+from .image_metadata import strip_upload
+
 
 class TimImage(AbstractImage):
     """Wagtail's image, but the description (the alt text) is required and a credit can be given."""
@@ -32,6 +35,16 @@ class TimImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
+
+    def save(self, *args, **kwargs):
+        """A new upload is stored without its metadata (tim.image_metadata), whatever the way
+        it came in (admin, multiple upload, a resident's form, a command): only here do all
+        of them pass. Size, dimensions and hash are then those of the stored file."""
+        if self.file and not self.file._committed:
+            strip_upload(self.file)
+            self.file.field.update_dimension_fields(self, force=True)
+            self._set_image_file_metadata()
+        super().save(*args, **kwargs)
 
 
 class TimRendition(AbstractRendition):
@@ -78,6 +91,9 @@ class BasePage(Page):
     show_in_menus_default = False
     # htmx requests that target one of these element ids get only that part of the page.
     htmx_partials: dict[str, str] = {}
+    # Pages of one family list their newest siblings (every news item shows the latest news):
+    # publishing one makes the page cache drop all of them (tim.pagecache.FAMILIES).
+    cache_family: str | None = None
 
     class Meta:
         abstract = True
@@ -87,6 +103,11 @@ class BasePage(Page):
         if htmx and htmx.target in self.htmx_partials:
             return self.htmx_partials[htmx.target]
         return super().get_template(request, *args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        if self.cache_family:
+            pagecache.belongs_to(self.cache_family)
+        return super().serve(request, *args, **kwargs)
 
     def breadcrumbs(self):
         """The pages above this one, from the city home down, for the breadcrumb trail."""

@@ -1,6 +1,9 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
@@ -9,17 +12,35 @@ from . import health
 
 @never_cache
 def healthz(request):
+    """200 or 503 for a load balancer; what fails, and the figures, only for staff."""
     checks = health.report()
     failing = [name for name, result in checks.items() if not result["ok"]]
-    return JsonResponse(
-        {"status": "ok" if not failing else "fail", "failing": failing, "checks": checks},
-        status=200 if not failing else 503,
-    )
+    body = {"status": "ok" if not failing else "fail"}
+    if request.user.is_staff:
+        body.update(failing=failing, checks=checks)
+    return JsonResponse(body, status=200 if not failing else 503)
 
 
 def csrf_failure(request, reason=""):
     """A friendly page in the site's look; Django's own renders without the request."""
     return render(request, "403_csrf.html", status=403)
+
+
+def ratelimited(request, exception=None):
+    """Too many tries of a form (django-ratelimit): the same friendly page allauth shows."""
+    return render(request, "429.html", status=429)
+
+
+def admin_login(request):
+    """/beheer/login/ is the residents' login (allauth), which then goes on to the admin.
+
+    So editors have the same rate limits and lockout, and an unverified email address is
+    refused and sent a verification link, as for everyone.
+    """
+    target = request.GET.get("next", "/beheer/")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = "/beheer/"
+    return HttpResponseRedirect(f"{reverse('account_login')}?{urlencode({'next': target})}")
 
 
 def switch_language(request, language):

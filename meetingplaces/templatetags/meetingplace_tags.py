@@ -16,7 +16,13 @@ register = template.Library()
 @register.inclusion_tag("components/meetingplaces/buurt_places.html", takes_context=True)
 def buurt_places(context, buurt):
     """The meeting places of a buurt, with whether they are open now."""
-    places = MeetingPlacePage.objects.live().descendant_of(buurt).for_listing().order_by("title")
+    places = (
+        MeetingPlacePage.objects.live()
+        .public()
+        .descendant_of(buurt)
+        .for_listing()
+        .order_by("title")
+    )
     directory = DirectoryPage.objects.live().first()
     return {
         "request": context["request"],
@@ -37,10 +43,10 @@ def _day_phrase(moment, now):
     return formats.date_format(moment, "j F")
 
 
-def status_text(place, now=None):
+def status_text(place, now=None, state=None):
     """What a resident reads first: 'Open now until 16:00', 'Closed — opens Tuesday at 10:00'."""
     now = hours.localtime(now)
-    state = hours.status(place, now)
+    state = state or hours.status(place, now)
     if state.is_open:
         until = hours.localtime(state.until)
         text = _("Open now until %(time)s") % {"time": until.strftime("%H:%M")}
@@ -65,7 +71,7 @@ def status_text(place, now=None):
 def open_status(place, now=None):
     now = hours.localtime(now)
     state = hours.status(place, now)
-    return {"place": place, "state": state, "text": status_text(place, now)}
+    return {"place": place, "state": state, "text": status_text(place, now, state)}
 
 
 @register.inclusion_tag("components/meetingplaces/opening_hours.html")

@@ -6,8 +6,9 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
-from notifications import services
-from notifications.models import Delivery, Follow, Frequency
+from notifications import services, tasks
+from notifications.models import Delivery, Follow, Frequency, OutgoingEmail
+from tests.notifications.conftest import publish_under
 
 pytestmark = pytest.mark.django_db
 
@@ -53,10 +54,17 @@ def test_download_my_data_as_json(client, anna, pottenberg):
     assert data["notifications"]["follows"][0]["page"] == "Pottenberg"
 
 
-def test_delete_account_says_what_stays_then_removes_personal_data(client, anna, pottenberg):
+def test_delete_account_says_what_stays_then_removes_personal_data(
+    client, anna, pottenberg, nazareth
+):
     services.follow_page(user=anna, page=pottenberg, frequency=Frequency.DIRECT)
+    services.follow_page(user=anna, page=nazareth, frequency=Frequency.WEEKLY)
+    for buurt in (pottenberg, nazareth):  # an email to her, and a row waiting for her digest
+        tasks.fan_out(services.page_key(publish_under(buurt, f"Nieuws uit {buurt.title}").pk))
+    assert OutgoingEmail.objects.filter(address=anna.email).exists()
+    assert Delivery.objects.filter(recipient=anna).exists()
     page = client.get("/mijn-account/verwijderen/").text
-    assert "verwijderde gebruiker" in page and "Wat blijft" in page
+    assert "verwijderde bewoner" in page and "Wat blijft" in page
 
     response = client.post("/mijn-account/verwijderen/", {})
     assert "Zet een vinkje" in response.text
@@ -67,4 +75,5 @@ def test_delete_account_says_what_stays_then_removes_personal_data(client, anna,
     assert not get_user_model().objects.filter(email=anna.email).exists()
     assert not EmailAddress.objects.filter(email=anna.email).exists()
     assert not Follow.objects.exists() and not Delivery.objects.exists()
+    assert not OutgoingEmail.objects.filter(address__iexact=anna.email).exists()
     assert client.get("/mijn-account/")["Location"].startswith("/account/login/")

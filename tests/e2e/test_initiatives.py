@@ -74,6 +74,10 @@ def test_resident_finds_filters_and_signs_up_by_keyboard_and_the_host_sees_it(
     expect(page.get_by_role("heading", name="Kijk in je mail")).to_be_visible()
     signup = SignUp.objects.get(email="ria@example.org")
     page.goto(f"/aanmelden/bevestigen/{services.signup_token(signup, 'confirm')}/")
+    expect(page.get_by_role("heading", name="Bevestig je aanmelding")).to_be_visible()
+    signup.refresh_from_db()
+    assert signup.status == SignUp.Status.PENDING  # opening the link (a mail scanner) is not enough
+    focus_and(page, page.get_by_role("button", name="Ja, bevestig mijn aanmelding"), "Enter")
     expect(page.get_by_role("heading", name="Je bent aangemeld")).to_be_visible()
     # the host
     log_in(page, "initiatiefnemer@demo.thuisinmaastricht.nl",
@@ -82,7 +86,7 @@ def test_resident_finds_filters_and_signs_up_by_keyboard_and_the_host_sees_it(
     expect(page.get_by_role("cell", name="Ria", exact=True)).to_be_visible()
 
 
-def test_no_axe_violations_on_agenda_initiative_activity_signup_errors_and_volunteering(
+def test_no_axe_violations_on_agenda_initiative_activity_signup_errors_volunteering_confirm(
     page, mobile_page, pottenberg_week
 ):
     initiative, activity, call = pottenberg_week
@@ -105,4 +109,8 @@ def test_no_axe_violations_on_agenda_initiative_activity_signup_errors_and_volun
     page.goto(call.url)
     page.get_by_role("button", name="Ik help mee").click()
     expect(page.get_by_text("Zet een vinkje, zodat de organisator je mag mailen.")).to_be_visible()
+    assert_no_axe_violations(page)
+    signup = services.sign_up(occurrence=occurrence, name="Ria", email="ria@example.org")
+    page.goto(f"/aanmelden/bevestigen/{services.signup_token(signup, 'confirm')}/")
+    expect(page.get_by_role("button", name="Ja, bevestig mijn aanmelding")).to_be_visible()
     assert_no_axe_violations(page)

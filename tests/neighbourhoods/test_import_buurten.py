@@ -20,7 +20,7 @@ def test_every_row_of_the_csv_has_a_live_buurt_site_with_its_sections():
     assert pottenberg.cbs_code == "BU09350203"
     assert pottenberg.population == 2280
     assert sorted(pottenberg.get_children().values_list("slug", flat=True)) == [
-        "initiatieven", "nieuws", "ontmoetingsplekken",
+        "ideeen", "initiatieven", "nieuws", "ontmoetingsplekken",
     ]  # fmt: skip
 
 

@@ -1,4 +1,5 @@
-"""The moderation emails really leave through a Celery worker (its own process, real Redis)."""
+"""The moderation emails really leave through a Celery worker (its own process, real Redis): the
+request writes them to the outbox, the worker, asked after the commit, sends them."""
 
 import time
 from email import message_from_bytes
@@ -9,6 +10,7 @@ import pytest
 from django.core import mail
 
 from news.models import NewsIndexPage, NewsPage
+from notifications.models import OutgoingEmail
 
 from .admin_forms import add_url, news_form_data
 
@@ -63,3 +65,5 @@ def test_worker_emails_moderators_on_submission_and_the_editor_on_approval(
     approved = wait_for_mail(mail_dir, editor.email)
     assert "goedgekeurd" in approved[0]["Subject"]
     assert mail.outbox == []  # the web process itself sent nothing
+    to_editor = OutgoingEmail.objects.get(address=editor.email)
+    assert to_editor.status == OutgoingEmail.Status.SENT  # the worker marked its outbox row sent

@@ -27,7 +27,7 @@ def published(pottenberg, resident):
         services.follow_page(user=people[name], page=pottenberg, frequency=frequency)
     with time_machine.travel(TUESDAY_7AM - dt.timedelta(hours=10), tick=False):
         for title in ["Snoeiactie", "Koffie-ochtend"]:
-            tasks.fan_out_page(publish_under(pottenberg, title).pk)
+            tasks.fan_out(services.page_key(publish_under(pottenberg, title).pk))
     return people
 
 

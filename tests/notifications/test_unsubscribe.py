@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def unsubscribe_url(pottenberg, resident):
     services.follow_page(user=resident("anna"), page=pottenberg, frequency=Frequency.DIRECT)
-    tasks.fan_out_page(publish_under(pottenberg, "Buurtfeest").pk)
+    tasks.fan_out(services.page_key(publish_under(pottenberg, "Buurtfeest").pk))
     (message,) = mail.outbox
     return message.extra_headers["List-Unsubscribe"].strip("<>").removeprefix("http://testserver")
 

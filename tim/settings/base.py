@@ -24,6 +24,9 @@ INSTALLED_APPS = [
     "meetingplaces",
     "initiatives",
     "notifications",
+    "participation",
+    "bulletin",
+    "socialbase",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -58,8 +61,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304 for every GET
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tim.middleware.ChosenLanguageMiddleware",
+    "tim.pagecache.PageCacheMiddleware",  # anonymous pages from Redis (tim/pagecache.py)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -67,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -99,20 +105,39 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/0")
+# django-redis with IGNORE_EXCEPTIONS: while Redis is down a cache read is a miss and a write is
+# dropped (and logged), so pages, logins and forms keep working, only slower and without limits.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "tim.cache.DegradingRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "tim",
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,  # seconds: a dead Redis must not hold a request
+            "SOCKET_TIMEOUT": 0.5,
+        },
     }
 }
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "tim.cache"
+# Whole pages for anonymous visitors, purged on publish (tim/pagecache.py); off for a benchmark
+# of uncached pages.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 
 # Celery: late acknowledgement so the work of a killed worker is done again, one task at a time.
 CELERY_BROKER_URL = REDIS_URL
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 3600,
+    # A request that asks for a task must not hang on a dead broker: it gives up within a
+    # second or two, and the outbox sweeper does the work once the broker is back.
+    "socket_connect_timeout": 1,
+    "socket_timeout": 2,
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BEAT_SCHEDULE = {
@@ -124,6 +149,15 @@ CELERY_BEAT_SCHEDULE = {
     "notification-digests": {
         "task": "notifications.tasks.send_digests",
         "schedule": crontab(minute=0, hour=7),  # CELERY_TIMEZONE: 07:00 in Maastricht
+    },
+    "outbox-sweeper": {"task": "notifications.tasks.sweep_outbox", "schedule": 60.0},  # seconds
+    "socialbase-summaries": {
+        "task": "socialbase.tasks.refresh_all",
+        "schedule": crontab(hour=3, minute=45),  # after the occurrences are refreshed
+    },
+    "bulletin-weekly": {
+        "task": "bulletin.tasks.make_weekly_bulletins",
+        "schedule": crontab(minute=0, hour=6, day_of_week="fri"),  # for the boards on Friday
     },
     "meetingplaces-confirmation-reminders": {
         "task": "meetingplaces.tasks.remind_hosts",
@@ -153,6 +187,11 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True  # only in the browser that signed up (allauth)
 # Per IP address (behind a proxy: ALLAUTH_TRUSTED_PROXY_COUNT) and per email address ("key").
+# Other anonymous writes (activity sign-ups, "Ik help mee", follows, page passwords) are limited
+# with django-ratelimit (tim/ratelimits.py); both answer with the friendly 429 page.
+RATELIMIT_VIEW = "tim.views.ratelimited"
+RATELIMIT_IP_META_KEY = "tim.ratelimits.client_ip"
+RATELIMIT_FAIL_OPEN = True  # Redis down: forms keep working unlimited, rather than all refusing
 ACCOUNT_RATE_LIMITS = {
     "signup": "5/10m/ip",
     "login": "20/m/ip",
@@ -179,23 +218,50 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploads on S3-compatible storage (django-storages) when a bucket is named, so several web
+# hosts share them; MEDIA_ROOT otherwise. Keys come from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default="") or None  # not Amazon: MinIO…
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default="") or None
+    AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN", default="") or None  # a CDN in front
+    AWS_DEFAULT_ACL = None  # the bucket's own policy decides who reads
+    AWS_QUERYSTRING_AUTH = False  # photos are public: plain URLs that browsers and CDNs cache
+    AWS_S3_FILE_OVERWRITE = False  # two uploads with one name both keep their file
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Email: EMAIL_URL in production; without it, messages land as files in var/mail/.
+# Email: every message the site sends (ours, allauth's, Wagtail's) becomes a row of the outbox
+# (notifications.outbox), written in the transaction that causes it; the outbox's sender hands it
+# to OUTBOX_EMAIL_BACKEND: SMTP from EMAIL_URL in production, files in var/mail/ without it.
 if "EMAIL_URL" in env:
     vars().update(env.email("EMAIL_URL"))
+    OUTBOX_EMAIL_BACKEND = EMAIL_BACKEND  # noqa: F821 - set by env.email()
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    OUTBOX_EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_BACKEND = "notifications.outbox.OutboxBackend"
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)  # seconds: a hanging mail server is let go
+# /healthz answers 503 when the oldest email has waited longer than this many seconds.
+OUTBOX_STUCK_AFTER = env.int("OUTBOX_STUCK_AFTER", default=15 * 60)
+# A sender holds a batch this long; a killed sender's emails are taken again after it.
+OUTBOX_LEASE_SECONDS = 300
+# A fan-out not done this long after its publish lost its task: the sweeper runs it.
+FAN_OUT_GRACE_SECONDS = 30
 DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="Thuis in Maastricht <noreply@thuisinmaastricht.nl>"
 )
 
 # Wagtail
 WAGTAILIMAGES_IMAGE_MODEL = "tim.TimImage"
-WAGTAILADMIN_USER_LOGIN_FORM = "tim.forms.AdminLoginForm"
+# Editors log in where residents do (allauth): one set of rate limits and lockout, and only
+# with a verified email address; /beheer/login/ and Wagtail's password reset lead there.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_SITE_NAME = "Thuis in Maastricht"
-WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
+# The public address; every absolute URL is made from it (tim.urls_helper.absolute_url).
+BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {
@@ -215,5 +281,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # Quiet the per-page and per-task INFO lines; Wagtail's audit log keeps the record in the DB.
-    "loggers": {name: {"level": "WARNING"} for name in ("pgserver", "django_tasks", "wagtail")},
+    "loggers": {
+        name: {"level": "WARNING"}
+        for name in ("pgserver", "django_tasks", "wagtail", "weasyprint")  # weasyprint: PDF steps
+    },
 }

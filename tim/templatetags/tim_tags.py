@@ -7,6 +7,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from tim import pagecache
+
 register = template.Library()
 
 
@@ -42,3 +44,11 @@ def pagination(context, page_obj):
         "previous_url": url_for(page_obj.previous_page_number()) if page_obj.has_previous() else "",
         "next_url": url_for(page_obj.next_page_number()) if page_obj.has_next() else "",
     }
+
+
+@register.simple_tag
+def cache_until(moment):
+    """Keep the page in the page cache no longer than `moment`: upcoming lists drop an activity
+    when it ends, so a page that shows one changes then (tim.pagecache)."""
+    pagecache.valid_until(moment)
+    return ""

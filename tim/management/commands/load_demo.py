@@ -10,7 +10,7 @@ from tim import demo
 from tim.checks import DEMO_PASSWORD
 
 # Apps that bring demo content, loaded in this order (each has a `demo.load()`).
-DEMO_APPS = ["news", "meetingplaces", "initiatives"]
+DEMO_APPS = ["news", "meetingplaces", "initiatives", "participation", "socialbase"]
 
 
 class Command(BaseCommand):

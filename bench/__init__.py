@@ -1,0 +1,1 @@
+"""Benchmarks (not tests). `bench.settings` and `bench.urls` exist only for `bench/load`."""

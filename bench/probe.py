@@ -1,0 +1,71 @@
+"""Run by `bench/load` with bench.settings on one database: the addresses of each page type in
+this data set, and the SQL queries each one runs on a page-cache miss. Prints JSON."""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ["TIM_BENCH_PAGE_CACHE"] = "off"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from initiatives.models import ActivityPage, InitiativePage  # noqa: E402
+from meetingplaces.models import MeetingPlacePage  # noqa: E402
+from news.models import NewsPage  # noqa: E402
+from tim.sitemaps import sections  # noqa: E402
+
+
+def first(queryset):
+    """The oldest live page of a type: a demo page, the same one in both data sets."""
+    return queryset.live().order_by("pk").first().url
+
+
+def pages() -> dict[str, str]:
+    news_files = sections()["nieuws"].items().count() // sections()["nieuws"].limit + 1
+    return {
+        "bare view": "/bench/ok/",
+        "one-query view": "/bench/one-query/",
+        "/": "/",
+        "buurt home": "/pottenberg/",
+        "/nieuws/": "/nieuws/",
+        "news item": first(NewsPage.objects.filter(buurt__slug="pottenberg")),
+        "/agenda/": "/agenda/",
+        "buurt agenda": "/pottenberg/agenda/",
+        "/ontmoetingsplekken/": "/ontmoetingsplekken/",
+        "meeting place": first(MeetingPlacePage.objects),
+        "initiative": first(InitiativePage.objects),
+        "activity": first(ActivityPage.objects),
+        "/vrijwilligerswerk/": "/vrijwilligerswerk/",
+        "search": "/zoeken/?q=buurt",
+        "search, rare word": "/zoeken/?q=moestuin+pottenberg",
+        "/sitemap.xml": "/sitemap.xml",
+        "sitemap section (last file)": f"/sitemap-nieuws.xml?p={news_files}",
+        "news feed (RSS)": "/nieuws/rss/",
+        "buurt feed (Atom)": "/pottenberg/nieuws/atom/",
+        "iCal of a buurt": "/ical/buurt/pottenberg.ics",
+        "HSDS export": "/ontmoetingsplekken/open-data/hsds.json",
+        "API list": "/api/v2/pages/?type=news.NewsPage",
+    }
+
+
+def queries(path: str) -> str:
+    """The number of queries, or the status code when the page did not answer 200."""
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.get(path)  # renditions and caches of the process warmed, as in a running worker
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    return str(len(captured)) if response.status_code == 200 else f"HTTP {response.status_code}"
+
+
+if __name__ == "__main__":
+    print(json.dumps({name: {"path": path, "queries": queries(path)}
+                      for name, path in pages().items()}))  # fmt: skip

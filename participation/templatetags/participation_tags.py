@@ -1,0 +1,128 @@
+"""The reactions block that news, initiative and activity pages include, and its filters."""
+
+from django import template
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import permissions
+from ..choices import ReactionStatus, ReportReason
+from ..forms import ReactionForm
+from ..models import IDEAS_SLUG, Idea, Reaction, Thread
+from ..text import resident_html
+
+register = template.Library()
+
+PER_PAGE = 20
+PAGE_PARAMETER = "reacties"
+
+
+@register.filter
+def resident_text(text):
+    """Escaped text with clickable links (rel="nofollow ugc"): never HTML from a resident."""
+    return resident_html(text)
+
+
+@register.filter
+def resident_name(user):
+    if user is None:
+        return _("deleted resident")
+    return user.display_name or _("resident")
+
+
+def _reactions(thread, user, number):
+    top = (
+        Reaction.objects.for_reader(user)
+        .filter(thread=thread, parent=None)
+        .select_related("author")
+        .prefetch_related(
+            Prefetch(
+                "replies",
+                queryset=Reaction.objects.for_reader(user).select_related("author"),
+            )
+        )
+    )
+    return Paginator(top, PER_PAGE).get_page(number)
+
+
+@register.inclusion_tag("components/participation/reactions.html", takes_context=True)
+def reactions(context, page):
+    """The reactions under a page (news, initiative, activity) or an idea."""
+    request = context["request"]
+    user = request.user
+    is_idea = isinstance(page, Idea)
+    if page.pk is None:  # the preview of a page not saved yet: no reactions, no form
+        return {"preview": True}
+    thread = Thread.objects.filter(**{"idea" if is_idea else "page": page}).first()
+    page_obj = _reactions(thread, user, request.GET.get(PAGE_PARAMETER)) if thread else None
+
+    def url_for(number):
+        query = request.GET.copy()
+        query[PAGE_PARAMETER] = number
+        return f"?{query.urlencode()}#reacties"
+
+    buurt_id = thread.buurt_id if thread else None
+    return {
+        "request": request,
+        "page": page,
+        "thread": thread,
+        "page_obj": page_obj,
+        "previous_url": url_for(page_obj.previous_page_number())
+        if page_obj and page_obj.has_previous()
+        else "",
+        "next_url": url_for(page_obj.next_page_number())
+        if page_obj and page_obj.has_next()
+        else "",
+        "closed": bool(thread and thread.closed),
+        "why_not": permissions.why_cannot_take_part(user),
+        "can_moderate": thread is not None and permissions.can_moderate(user, buurt_id),
+        "can_close": user.is_authenticated
+        and (
+            permissions.can_moderate(user, buurt_id)
+            or (page.author_id if is_idea else page.owner_id) == user.pk
+        ),
+        "react_url": reverse("participation:react_idea", args=[page.pk])
+        if is_idea
+        else reverse("participation:react", args=[page.pk]),
+        "close_url": reverse("participation:close_idea", args=[page.pk])
+        if is_idea
+        else reverse("participation:close", args=[page.pk]),
+        "now": timezone.now(),
+        "form": ReactionForm(auto_id="reactie-%s"),
+        "statuses": ReactionStatus,
+        "report_reasons": ReportReason,
+    }
+
+
+@register.simple_tag
+def reactions_between(thread, since, until):
+    """For the daily or weekly email: the reactions that became visible in the period."""
+    return list(
+        Reaction.objects.filter(
+            thread=thread,
+            status=ReactionStatus.VISIBLE,
+            created_at__gte=since,
+            created_at__lt=until,
+        ).select_related("author")
+    )
+
+
+@register.inclusion_tag("components/participation/buurt_ideas.html")
+def buurt_ideas(buurt, count=3):
+    """The newest ideas on the buurt's home page, with the way to send one in."""
+    ideas = Idea.objects.published().filter(buurt=buurt).for_listing()
+    return {
+        "buurt": buurt,
+        "ideas": list(ideas.order_by("-created_at", "-pk")[:count]),
+        "index_url": f"{buurt.url}{IDEAS_SLUG}/",
+    }
+
+
+@register.inclusion_tag("components/participation/idea_origin.html")
+def idea_origin(page):
+    """On an initiative page: the resident's idea it grew from, if any (the other way's link)."""
+    return {
+        "idea": Idea.objects.published().select_related("buurt").filter(initiative=page).first()
+    }

@@ -1,0 +1,383 @@
+"""The page cache for anonymous visitors: whole responses in Redis, purged when content changes.
+
+Django's cache framework holds the responses; this module decides what may be shared. A response
+is stored only for a visitor without a session (so never for someone logged in), for a GET or
+HEAD that answered 200 without setting a cookie, using a CSRF token or showing a message. The key
+is the address (with its query), the language and the htmx target, nothing else of the visitor.
+
+Purging is by generation rather than by key: every path has a generation number in the cache,
+and so has each family of pages that list their siblings (every news item shows the latest
+news). A stored response remembers the generations it was made under; one MGET fetches the entry
+together with the current generations, and a changed number makes it a miss. Purging a path
+therefore reaches all its query strings and languages with one SET, and a family with one more.
+
+Pages whose content turns over with time ("open now", today's agenda) tell the cache when with
+`valid_until(moment)`; no response outlives the next local midnight ("today", "tomorrow").
+
+Every cache call is guarded: with Redis down or slow the site serves uncached pages, never an
+error, and each process leaves Redis alone for PAUSE_AFTER_FAILURE seconds before trying again.
+"""
+
+import datetime
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar
+from functools import wraps
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+logger = logging.getLogger(__name__)
+
+LOCAL_TZ = ZoneInfo("Europe/Amsterdam")
+# Seconds a response may stay in Redis; purges make it fresh sooner.
+TIMEOUT = getattr(settings, "PAGE_CACHE_TIMEOUT", 300)
+# What browsers and a CDN in front may keep without asking (they are not purged by us).
+BROWSER_MAX_AGE = getattr(settings, "PAGE_CACHE_BROWSER_MAX_AGE", 60)
+SHARED_MAX_AGE = getattr(settings, "PAGE_CACHE_SHARED_MAX_AGE", 120)
+STALE_WHILE_REVALIDATE = getattr(settings, "PAGE_CACHE_STALE_WHILE_REVALIDATE", 30)
+# Longer than any response lives, so a stored response never sees its generation vanish first.
+GENERATION_TIMEOUT = 24 * 3600
+# Addresses that are never shared, whoever asks.
+NEVER_CACHED = ("/beheer/", "/account/", "/mijn-account/", "/healthz", "/taal/", "/documenten/")
+# The families a page may belong to (see BasePage.cache_family); each adds one key to the MGET.
+# Every page belongs to "all": purging it empties the page cache (a deploy, a test).
+FAMILIES = ("all", "news", "sitemap")
+HEADER = "X-Page-Cache"
+# A Redis that fails, or answers slower than this, is left alone for a while.
+SLOW_ANSWER = 0.25
+PAUSE_AFTER_FAILURE = 30
+
+_valid_until: ContextVar[datetime.datetime | None] = ContextVar("page_valid_until", default=None)
+_families: ContextVar[frozenset] = ContextVar("page_families", default=frozenset())
+
+
+def _cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def valid_until(moment: datetime.datetime | None) -> None:
+    """The response being made changes at `moment` (a place opens, an activity ends)."""
+    if moment is None:
+        return
+    current = _valid_until.get()
+    if current is None or moment < current:
+        _valid_until.set(moment)
+
+
+def belongs_to(family: str) -> None:
+    """The response being made lists pages of `family`, so a purge of that family reaches it."""
+    _families.set(_families.get() | {family})
+
+
+def in_family(family: str) -> Callable:
+    """View decorator for `belongs_to` (the sitemap is purged with every published page)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            belongs_to(family)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def _path_key(path: str) -> str:
+    return "pagecache:path:" + hashlib.md5(path.encode(), usedforsecurity=False).hexdigest()
+
+
+def _family_key(family: str) -> str:
+    return f"pagecache:family:{family}"
+
+
+def _entry_key(request) -> str:
+    variant = "|".join(
+        [
+            request.build_absolute_uri(request.path),
+            "&".join(sorted(request.META.get("QUERY_STRING", "").split("&"))),
+            getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
+            request.headers.get("HX-Request", "") and request.headers.get("HX-Target", "-"),
+        ]
+    )
+    return "pagecache:page:" + hashlib.md5(variant.encode(), usedforsecurity=False).hexdigest()
+
+
+def _is_anonymous(request) -> bool:
+    cookies = request.COOKIES
+    return (
+        settings.SESSION_COOKIE_NAME not in cookies
+        and "messages" not in cookies
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def _shareable_request(request) -> bool:
+    return (
+        getattr(settings, "PAGE_CACHE_ENABLED", True)
+        and request.method in ("GET", "HEAD")
+        and _is_anonymous(request)
+        and not request.path.startswith(NEVER_CACHED)
+    )
+
+
+def _shareable_response(request, response) -> bool:
+    messages = getattr(request, "_messages", None)
+    session = getattr(request, "session", None)
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "CSRF_COOKIE_NEEDS_UPDATE" not in request.META
+        and not (messages is not None and messages.used)
+        and not (session is not None and session.modified)
+        and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+    )
+
+
+def _next_midnight(now: datetime.datetime) -> datetime.datetime:
+    tomorrow = timezone.localtime(now, LOCAL_TZ).date() + datetime.timedelta(days=1)
+    return datetime.datetime.combine(tomorrow, datetime.time.min, tzinfo=LOCAL_TZ)
+
+
+def _lifetime(now: datetime.datetime, changes_at: datetime.datetime | None) -> int:
+    """Whole seconds the response stays right: the timeout, midnight, or the reported change."""
+    ends = min(filter(None, [_next_midnight(now), changes_at]))
+    return max(0, min(TIMEOUT, int((ends - now).total_seconds())))
+
+
+def _public_headers(response, seconds_left: int) -> None:
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=min(BROWSER_MAX_AGE, seconds_left),
+        s_maxage=min(SHARED_MAX_AGE, seconds_left),
+        stale_while_revalidate=min(STALE_WHILE_REVALIDATE, seconds_left),
+    )
+    patch_vary_headers(response, ["HX-Request", "HX-Target"])
+
+
+def _private_headers(response) -> None:
+    patch_cache_control(response, private=True, no_store=True)
+
+
+class _Unavailable(Exception):
+    """Redis failed or answered too slowly: this process serves uncached pages for a while."""
+
+
+_paused_until = 0.0  # per process: a dead Redis costs one timeout per pause, not one per request
+
+
+def _guarded(operation: Callable):
+    """Run one cache call. With django-redis's IGNORE_EXCEPTIONS a dead Redis answers "nothing"
+    instead of raising; a slow answer or an error pauses the page cache of this process."""
+    global _paused_until
+    if time.monotonic() < _paused_until:
+        raise _Unavailable
+    started = time.monotonic()
+    try:
+        result = operation()
+    except Exception as error:
+        _pause("failed")
+        raise _Unavailable from error
+    if time.monotonic() - started > SLOW_ANSWER:
+        _pause("answered slowly")
+    return result
+
+
+def _pause(reason: str) -> None:
+    global _paused_until
+    _paused_until = time.monotonic() + PAUSE_AFTER_FAILURE
+    logger.warning("Redis %s: pages are served uncached for %d s.", reason, PAUSE_AFTER_FAILURE)
+
+
+class PageCacheMiddleware:
+    """Serves and stores anonymous responses; marks the others private. It sits after the
+    language middleware (the key has the language) and outside CSRF, auth and messages, so it
+    sees what they add to a response; a hit costs one MGET and no query."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _shareable_request(request):
+            response = self.get_response(request)
+            if not _is_anonymous(request) or not _shareable_response(request, response):
+                _private_headers(response)
+            return response
+
+        entry_key = _entry_key(request)
+        generation_keys = [_path_key(request.path), *map(_family_key, FAMILIES)]
+        try:
+            found = _guarded(lambda: _cache().get_many([entry_key, *generation_keys]))
+        except _Unavailable:
+            response = self.get_response(request)
+            response[HEADER] = "error"
+            return response
+
+        entry = found.get(entry_key)
+        if entry is not None:
+            generations, expires, cached = entry
+            seconds_left = int(expires - time.time())
+            if seconds_left > 0 and all(found.get(k) == v for k, v in generations.items()):
+                cached[HEADER] = "hit"
+                _public_headers(cached, seconds_left)
+                return cached
+
+        valid_token, family_token = _valid_until.set(None), _families.set(frozenset())
+        try:
+            response = self.get_response(request)
+            changes_at, families = _valid_until.get(), _families.get()
+        finally:
+            _valid_until.reset(valid_token)
+            _families.reset(family_token)
+
+        if not _shareable_response(request, response):
+            if "CSRF_COOKIE_NEEDS_UPDATE" in request.META or response.cookies:
+                _private_headers(response)
+            return response
+        seconds = _lifetime(timezone.now(), changes_at)
+        if seconds <= 0:
+            return response
+        keys = [_path_key(request.path), *map(_family_key, sorted({"all", *families}))]
+        try:
+            generations = _current_generations(keys, found)
+            entry = (generations, time.time() + seconds, response)
+            _guarded(lambda: _cache().set(entry_key, entry, seconds))
+        except _Unavailable:
+            response[HEADER] = "error"
+            return response
+        response[HEADER] = "miss"
+        _public_headers(response, seconds)
+        return response
+
+
+def _current_generations(keys: list[str], found: dict) -> dict:
+    """The generation of each key, starting one where none exists yet (or it was evicted)."""
+    missing = [key for key in keys if key not in found]
+    if missing:
+        for key in missing:
+            _guarded(lambda key=key: _cache().add(key, time.time_ns(), GENERATION_TIMEOUT))
+        found = {**found, **_guarded(lambda: _cache().get_many(missing))}
+        if any(key not in found for key in missing):  # nothing sticks: Redis is not there
+            _pause("stores nothing")
+            raise _Unavailable
+    return {key: found[key] for key in keys}
+
+
+# --- Purging -----------------------------------------------------------------------------------
+
+_related_paths: list[Callable] = []
+
+
+def register_related_paths(function: Callable) -> Callable:
+    """Apps add the addresses that show a page besides its own tree (feeds, calendars): the
+    function takes the page (specific), its buurt (or None) and its ancestors, returns paths."""
+    _related_paths.append(function)
+    return function
+
+
+def purge(*, paths: Iterable[str] = (), families: Iterable[str] = ()) -> None:
+    """Make every stored response of these paths (any query, any language) and families stale."""
+    keys = [*map(_path_key, set(paths)), *map(_family_key, set(families))]
+    if not keys:
+        return
+    stamp = time.time_ns()
+    try:
+        _cache().set_many(dict.fromkeys(keys, stamp), GENERATION_TIMEOUT)
+    except Exception:
+        # Stored pages expire on their own within TIMEOUT; a publish must not fail over Redis.
+        logger.warning("Redis failed: %d page cache keys not purged.", len(keys))
+
+
+def purge_on_commit(*, paths: Iterable[str] = (), families: Iterable[str] = ()) -> None:
+    """Purge once the change is committed, so no request can store the old state after it."""
+    paths, families = set(paths), set(families)
+    transaction.on_commit(lambda: purge(paths=paths, families=families))
+
+
+def paths_showing(page) -> set[str]:
+    """Every address whose response shows `page`: itself, the pages above it (the buurt home and
+    its lists), the city-level pages (city home, city news, agenda, directory…), search, the API,
+    and what the apps register (feeds, calendars)."""
+    from wagtail.models import Page
+
+    page = page.specific
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific())
+    city_home = next((a for a in ancestors if a.depth == 2), page if page.depth == 2 else None)
+    city_pages = list(Page.objects.child_of(city_home).live()) if city_home else []
+    buurt = next((a for a in ancestors if a.depth == 3), page if page.depth == 3 else None)
+    paths = {path_of(p) for p in [page, *ancestors, *city_pages]} - {None}
+    paths |= {"/zoeken/", "/api/v2/pages/", f"/api/v2/pages/{page.pk}/"}
+    for function in _related_paths:
+        paths |= set(function(page, buurt, ancestors))
+    return paths
+
+
+def path_of(page) -> str | None:
+    """The path of a page's address (Page.url is absolute when there are several sites)."""
+    parts = page.get_url_parts()
+    return parts[2] if parts else None
+
+
+def purge_page(page) -> None:
+    """Purge what shows `page`, after the transaction commits (publish, unpublish, sign-up)."""
+    try:
+        paths = paths_showing(page)
+    except Exception:  # Wagtail's site root paths live in the cache too: Redis may be down
+        logger.warning("Could not list what shows page %s; it goes stale on its own.", page.pk)
+        return
+    family = getattr(page.specific_class, "cache_family", None)
+    purge_on_commit(paths=paths, families=["sitemap", *([family] if family else [])])
+
+
+def _on_publish_or_unpublish(sender, instance, **kwargs):
+    purge_page(instance)
+
+
+def _before_move(sender, instance, **kwargs):
+    # Where it was: the old lists and the old address; the new ones follow after the move.
+    purge_page(instance)
+
+
+def _after_move(sender, instance, **kwargs):
+    purge_page(instance)
+
+
+def _before_delete(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page) and instance.live:
+        purge_page(instance)
+
+
+def _restriction_changed(sender, instance, **kwargs):
+    # A restriction hides a page and everything below it, wherever it is listed: start afresh.
+    purge_on_commit(families=["all"])
+
+
+def connect() -> None:
+    from django.db.models.signals import post_delete, post_save, pre_delete
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"pagecache.restriction.{signal is post_save}",
+        )
+
+    page_published.connect(_on_publish_or_unpublish, dispatch_uid="pagecache.published")
+    page_unpublished.connect(_on_publish_or_unpublish, dispatch_uid="pagecache.unpublished")
+    pre_page_move.connect(_before_move, dispatch_uid="pagecache.pre_move")
+    post_page_move.connect(_after_move, dispatch_uid="pagecache.post_move")
+    pre_delete.connect(_before_delete, dispatch_uid="pagecache.delete")
