@@ -47,7 +47,13 @@ def watch(running: dict, commands: dict, children: list) -> int:
             children.append(running[name])
 
 
+def stop(signum, frame):
+    """SIGTERM (from `kill`, or a supervisor) stops everything in order, as Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
 def main() -> int:
+    signal.signal(signal.SIGTERM, stop)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tim.settings.dev")
     started_redis = False
     if "DATABASE_URL" not in os.environ:
