@@ -7,20 +7,11 @@ exists exactly when the change does (notifications.outbox sends it after the com
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from neighbourhoods.roles import responsible_people
+from neighbourhoods.roles import who_answers
 from notifications import outbox
 from tim.urls_helper import absolute_url
 
 from .models import SignUp
-
-
-def host_recipients(initiative) -> list:
-    """Who hears of sign-ups and offers: the sign-up address, the owner, else the buurt's people."""
-    if initiative.host_email:
-        return [initiative.host_email]
-    if initiative.owner_id and initiative.owner.email and initiative.owner.is_active:
-        return [initiative.owner]
-    return responsible_people(initiative)
 
 
 def who_is_told(initiative) -> str:
@@ -66,7 +57,7 @@ def signup_emails(signup: SignUp) -> None:
         context=context,
     )
     if signup.status in (SignUp.Status.CONFIRMED, SignUp.Status.WAITING):
-        for host in host_recipients(context["initiative"]):
+        for host in who_answers(context["initiative"]):
             outbox.enqueue(
                 kind="initiatives.signup_host",
                 cause=cause,
@@ -85,7 +76,7 @@ def volunteer_response_emails(response) -> None:
         "call_url": absolute_url(response.call.url),
         "admin_url": absolute_url(reverse("initiatives_admin:responses", args=[response.call.pk])),
     }
-    for host in host_recipients(initiative):
+    for host in who_answers(initiative):
         outbox.enqueue(
             kind="initiatives.volunteer_host",
             cause=f"response:{response.pk}",

@@ -1,7 +1,7 @@
 """A report for editors and Moderatoren: initiatives whose messages reach no host of their own.
 
 Sign-ups and offers of help for these still reach a person (the buurt's editors, else the
-Moderatoren: initiatives.emails.host_recipients), but the host does not hear of them first-hand
+Moderatoren: neighbourhoods.roles.who_answers), but the host does not hear of them first-hand
 until someone fills in an address.
 """
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from neighbourhoods.roles import responsible_people
+from neighbourhoods.roles import who_answers
 from notifications import outbox
 from tim.urls_helper import absolute_url
 
@@ -41,15 +41,6 @@ def confirm_facts(*, place: MeetingPlacePage, user=None) -> FactsCheck:
     return check
 
 
-def reminder_recipients(place: MeetingPlacePage) -> list:
-    """The host's address, the page owner, else the buurt's editors or the Moderatoren."""
-    if place.host_email:
-        return [place.host_email]
-    if place.owner_id and place.owner.email and place.owner.is_active:
-        return [place.owner]
-    return responsible_people(place)
-
-
 def places_to_remind(now=None):
     """Live places last checked three months ago or more, and not reminded since."""
     now = now or timezone.now()
@@ -77,7 +68,7 @@ def send_confirmation_reminder(*, place_id: int) -> bool:
         "edit_url": absolute_url(reverse("wagtailadmin_pages:edit", args=[place.pk])),
         "checked_at": checked,
     }
-    for recipient in reminder_recipients(place):
+    for recipient in who_answers(place):
         outbox.enqueue(
             kind="meetingplaces.confirm_reminder",
             cause=f"place:{place.pk}:checked:{checked:%Y%m%d%H%M%S}",

@@ -114,3 +114,13 @@ def responsible_people(page) -> list:
         if editors:
             return editors
     return list(users.filter(groups__name=MODERATORS))
+
+
+def who_answers(page) -> list:
+    """Who hears of a message about a page (an initiative, a meeting place): its own address for
+    messages, else its active owner, else `responsible_people`. Addresses or users."""
+    if getattr(page, "host_email", ""):
+        return [page.host_email]
+    if page.owner_id and page.owner.email and page.owner.is_active:
+        return [page.owner]
+    return responsible_people(page)
