@@ -4,22 +4,10 @@ import uuid
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
-from django.contrib.auth import get_user_model
-from django.db import models
 from django.utils import translation
 
 from notifications import outbox
 from tim.urls_helper import absolute_url
-
-# allauth's email (its template prefix) → ours, in templates/email/account/. These are all the
-# emails our settings let allauth send (verification by link, password reset by link).
-EMAILS = {
-    "account/email/email_confirmation_signup": "email_confirmation_signup",
-    "account/email/email_confirmation": "email_confirmation",
-    "account/email/password_reset_key": "password_reset_key",
-    "account/email/unknown_account": "unknown_account",
-    "account/email/account_already_exists": "account_already_exists",
-}
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -29,18 +17,15 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().save_user(request, user, form, commit=commit)
 
     def send_mail(self, template_prefix, email, context):
-        """An outbox row, rendered with our templates in the language of the page it came from.
+        """An outbox row, rendered with our template of the same name (templates/email/account/)
+        in the language of the page it came from.
 
         Each call is its own event (every reset request gets its own link), so the cause is new
-        each time. An email allauth might add in a later version without a template of ours
-        still goes through the outbox, with allauth's own text.
+        each time. Our settings let allauth send five emails (verification and password reset
+        by link); each has a template of ours. One allauth might add without a template of ours
+        fails in the outbox with the reason, for moderators to see.
         """
-        name = EMAILS.get(template_prefix)
-        if name is None:
-            return super().send_mail(template_prefix, email, context)
-        user = context.get("user")
-        if not isinstance(user, models.Model):
-            user = get_user_model().objects.filter(email__iexact=email).first()
+        name = template_prefix.rsplit("/", 1)[-1]
         outbox.enqueue(
             kind=f"account.{name}",
             cause=f"request:{uuid.uuid4()}",
@@ -48,7 +33,6 @@ class AccountAdapter(DefaultAccountAdapter):
             language=translation.get_language(),
             template=f"email/account/{name}",
             context={
-                "user": user,
                 "email": email,
                 **{
                     key: _public(value) if key.endswith("_url") else value

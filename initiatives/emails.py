@@ -7,7 +7,7 @@ exists exactly when the change does (notifications.outbox sends it after the com
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from neighbourhoods.roles import who_answers
+from neighbourhoods.roles import has_own_host, who_answers
 from notifications import outbox
 from tim.urls_helper import absolute_url
 
@@ -16,7 +16,7 @@ from .models import SignUp
 
 def who_is_told(initiative) -> str:
     """What the resident reads about who gets their message: the truth, in a few words."""
-    if initiative.host_email or (initiative.owner_id and initiative.owner.email):
+    if has_own_host(initiative):
         return _("the organisers of %(initiative)s") % {"initiative": initiative.title}
     return _("the editors of Thuis in Maastricht, who pass it on to the organisers")
 

@@ -121,6 +121,15 @@ def who_answers(page) -> list:
     messages, else its active owner, else `responsible_people`. Addresses or users."""
     if getattr(page, "host_email", ""):
         return [page.host_email]
-    if page.owner_id and page.owner.email and page.owner.is_active:
+    if has_active_owner(page):
         return [page.owner]
     return responsible_people(page)
+
+
+def has_own_host(page) -> bool:
+    """Whether messages about the page reach its own people (not the buurt's editors)."""
+    return bool(getattr(page, "host_email", "")) or has_active_owner(page)
+
+
+def has_active_owner(page) -> bool:
+    return bool(page.owner_id and page.owner.email and page.owner.is_active)
