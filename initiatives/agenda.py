@@ -2,12 +2,17 @@
 
 from itertools import groupby
 
-from django.core.paginator import Paginator
+from dateutil.relativedelta import relativedelta
 from django.db.models import Q
+from django.http import QueryDict
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from neighbourhoods.models import NeighbourhoodPage
+from tim import params
 from tim.models import Theme
+from tim.pagination import paginate
 
 from .forms import AgendaFilterForm, VolunteeringFilterForm, period_dates
 from .models import InitiativePage, Occurrence, VolunteerCallPage
@@ -44,25 +49,73 @@ def group_by_day(occurrences):
 
 
 def date_max():
-    return timezone.localdate().replace(year=timezone.localdate().year + 2)
+    """Two years from today; relativedelta makes 29 February 2028 into 28 February 2030."""
+    return timezone.localdate() + relativedelta(years=2)
+
+
+# The filters a calendar subscription keeps: what is on, not when (a calendar shows the dates).
+CALENDAR_FILTERS = ("thema", "wijk", "buurt", "gratis", "zonder_aanmelden", "drempelvrij")
+
+
+def agenda_filter_form(request, buurt=None) -> AgendaFilterForm:
+    themes = list(Theme.objects.all())
+    buurten = [] if buurt else list(NeighbourhoodPage.objects.live().order_by("title"))
+    form = AgendaFilterForm(request.GET or None, themes=themes, buurten=buurten)
+    return params.require_readable(form)
+
+
+def calendar_path(form, buurt=None) -> str:
+    """The iCal address of this agenda with its filters, so a subscription keeps them."""
+    if buurt is not None:
+        path = reverse("initiatives:ical_buurt", kwargs={"buurt_slug": buurt.slug})
+    else:
+        path = reverse("initiatives:ical_agenda")
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    query = QueryDict(mutable=True)
+    for name in CALENDAR_FILTERS:
+        if data.get(name):
+            query[name] = "1" if data[name] is True else data[name]
+    return f"{path}?{query.urlencode()}" if query else path
+
+
+def filtered_activity_ids(data: dict, buurt=None):
+    """The activities with an occurrence to come that passes the agenda's filters (a subquery):
+    a calendar holds the whole series of each, with its repeat rule."""
+    occurrences = Occurrence.objects.upcoming()
+    if buurt is not None:
+        occurrences = occurrences.in_buurt(buurt)
+    kept = {name: data.get(name) for name in CALENDAR_FILTERS}
+    return filter_occurrences(occurrences, kept, timezone.localdate()).values("activity_id")
 
 
 def agenda_context(request, buurt=None) -> dict:
     """Filter form, page of occurrences and paging links: the same for the city and a buurt."""
-    themes = list(Theme.objects.all())
-    buurten = [] if buurt else list(NeighbourhoodPage.objects.live().order_by("title"))
-    form = AgendaFilterForm(request.GET or None, themes=themes, buurten=buurten)
+    form = agenda_filter_form(request, buurt)
     occurrences = Occurrence.objects.upcoming()
     if buurt is not None:
         occurrences = occurrences.in_buurt(buurt)
     if form.is_bound and form.is_valid():
         occurrences = filter_occurrences(occurrences, form.cleaned_data, timezone.localdate())
-    page = Paginator(occurrences.for_listing(), PER_PAGE).get_page(request.GET.get("pagina"))
+    page = paginate(request, occurrences.for_listing(), PER_PAGE)
     return {
         "filter_form": form,
         "occurrences_page": page,
         "agenda_days": group_by_day(page),
         "agenda_buurt": buurt,
+        "calendar_path": calendar_path(form, buurt),
+        **(buurt_agenda_meta(request, buurt) if buurt is not None else {}),
+    }
+
+
+def buurt_agenda_meta(request, buurt) -> dict:
+    """The title and breadcrumb trail machines read of /<buurt>/agenda/, a view without a page."""
+    return {
+        "meta_title": _("Agenda of %(buurt)s") % {"buurt": buurt.title},
+        "breadcrumb_trail": [
+            (_("Home"), "/"),
+            (buurt.title, buurt.url),
+            (_("Agenda"), request.path),
+        ],
     }
 
 
@@ -82,7 +135,7 @@ def volunteering_context(request) -> dict:
             for chosen_buurt in chosen:
                 paths |= Q(path__startswith=chosen_buurt.path)
             calls = calls.filter(paths)
-    page = Paginator(calls, PER_PAGE).get_page(request.GET.get("pagina"))
+    page = paginate(request, calls, PER_PAGE)
     by_path = {buurt.path: buurt for buurt in buurten}
     steplen = VolunteerCallPage.steplen
     initiatives = {

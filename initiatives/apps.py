@@ -36,7 +36,7 @@ def cached_paths(page, buurt, ancestors) -> list[str]:
 
     from .models import MEETING_PLACE_PAGE, ActivityPage, InitiativePage
 
-    paths = []
+    paths = [reverse("initiatives:ical_agenda")]  # the city's calendar has every activity
     if buurt is not None:
         paths += [
             reverse("initiatives:buurt_agenda", args=[buurt.slug]),

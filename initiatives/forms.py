@@ -7,10 +7,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from icalendar.prop import vRecur
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from neighbourhoods.choices import Wijk
+from tim.filter_summary import QuickFilter
+from tim.params import CalendarDateField
 
 WEEKDAYS = [
     ("MO", _("Monday")),
@@ -22,6 +25,17 @@ WEEKDAYS = [
     ("SU", _("Sunday")),
 ]
 DATEUTIL_WEEKDAYS = dict(zip([code for code, _label in WEEKDAYS], rrule.weekdays, strict=True))
+# Inside a sentence ("Every week on Tuesday", "elke week op dinsdag") each language writes the
+# day its own way: English capitalises it, Dutch does not. So the catalogue says it, not .lower().
+WEEKDAYS_IN_SENTENCE = {
+    "MO": pgettext_lazy("weekday in a sentence", "Monday"),
+    "TU": pgettext_lazy("weekday in a sentence", "Tuesday"),
+    "WE": pgettext_lazy("weekday in a sentence", "Wednesday"),
+    "TH": pgettext_lazy("weekday in a sentence", "Thursday"),
+    "FR": pgettext_lazy("weekday in a sentence", "Friday"),
+    "SA": pgettext_lazy("weekday in a sentence", "Saturday"),
+    "SU": pgettext_lazy("weekday in a sentence", "Sunday"),
+}
 
 
 class Repeat:
@@ -100,8 +114,7 @@ def describe_recurrence(text: str) -> str:
     if not text:
         return ""
     choices = choices_from_rrule(text)
-    labels = dict(WEEKDAYS)
-    days = ", ".join(str(labels[code]).lower() for code in choices["weekdays"])
+    days = ", ".join(str(WEEKDAYS_IN_SENTENCE[code]) for code in choices["weekdays"])
     if choices["repeat"] == Repeat.MONTHLY:
         week = dict(WEEK_OF_MONTH)[choices["week_of_month"]]
         words = _("Every %(week)s %(days)s of the month") % {"week": week, "days": days}
@@ -183,6 +196,28 @@ class ActivityPageForm(WagtailAdminPageForm):
         if self.instance.pk:
             for name, value in choices_from_rrule(self.instance.recurrence).items():
                 self.initial.setdefault(name, value)
+        elif "place_page" in self.fields and not self.initial.get("place_page"):
+            self.initial["place_page"] = self.hosts_own_place()
+
+    def hosts_own_place(self):
+        """A new activity starts at the initiative's own meeting place, else one the host owns:
+        the chooser then opens among the host's places, not at the top of the city."""
+        from meetingplaces.models import MeetingPlacePage
+
+        parent = getattr(self, "parent_page", None)
+        if parent is not None:
+            own = [p.place_page_id for p in parent.specific.places.all() if p.place_page_id]
+            if own:
+                return own[0]
+        user = getattr(self, "for_user", None)
+        if user is not None and user.is_authenticated:
+            return (
+                MeetingPlacePage.objects.filter(owner=user)
+                .order_by("title")
+                .values_list("pk", flat=True)
+                .first()
+            )
+        return None
 
     def clean(self):
         data = super().clean()
@@ -282,8 +317,8 @@ class AgendaFilterForm(forms.Form):
     wanneer = forms.ChoiceField(
         label=_("When"), choices=Period.choices, required=False, widget=forms.RadioSelect
     )
-    van = forms.DateField(label=_("From"), required=False, widget=DATE_WIDGET)
-    tot = forms.DateField(label=_("Until"), required=False, widget=DATE_WIDGET)
+    van = CalendarDateField(label=_("From"), required=False, widget=DATE_WIDGET)
+    tot = CalendarDateField(label=_("Until"), required=False, widget=DATE_WIDGET)
     thema = forms.ChoiceField(label=_("Theme"), required=False, widget=SELECT_WIDGET)
     wijk = forms.ChoiceField(
         label=_("Wijk"),
@@ -295,6 +330,17 @@ class AgendaFilterForm(forms.Form):
     gratis = forms.BooleanField(label=_("Free"), required=False)
     zonder_aanmelden = forms.BooleanField(label=_("No need to sign up"), required=False)
     drempelvrij = forms.BooleanField(label=_("Step-free place"), required=False)
+
+    neutral_values = {"wanneer": Period.ALL}
+
+    def quick_filters(self):
+        """The row of links above the results; the other filters wait behind "Filters"."""
+        return [
+            QuickFilter(_("Today"), "wanneer", Period.TODAY),
+            QuickFilter(_("This weekend"), "wanneer", Period.WEEKEND),
+            QuickFilter(_("Free"), "gratis"),
+            QuickFilter(_("No need to sign up"), "zonder_aanmelden"),
+        ]
 
     def __init__(self, *args, themes=(), buurten=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,8 +9,10 @@ daylight-saving change.
 import datetime
 
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 from icalendar.prop import vRecur
+
+from tim.urls_helper import page_url
 
 from .models import LOCAL_TZ
 
@@ -26,8 +28,9 @@ def _base_event(activity, request) -> Event:
     event.add("uid", _uid(activity))
     event.add("dtstamp", activity.last_published_at or timezone.now())
     event.add("summary", activity.title)
-    event.add("description", f"{activity.intro}\n\n{activity.get_full_url(request)}")
-    event.add("url", activity.get_full_url(request))
+    url = page_url(activity, request)
+    event.add("description", f"{activity.intro}\n\n{url}")
+    event.add("url", url)
     location = ", ".join(part for part in [activity.location_name, activity.address] if part)
     if location:
         event.add("location", location)
@@ -71,11 +74,15 @@ def _calendar(name: str) -> Calendar:
 
 
 def activities_calendar(activities, name: str, request) -> bytes:
+    """The activities' series as one calendar. RFC 5545 wants at least one component in a
+    calendar, so one with no activities (a filter that matches nothing) still has its zone."""
     calendar = _calendar(name)
     for activity in activities:
         for event in activity_events(activity, request):
             calendar.add_component(event)
     calendar.add_missing_timezones()
+    if not calendar.subcomponents:
+        calendar.add_component(Timezone.from_tzid(str(LOCAL_TZ)))
     return calendar.to_ical()
 
 

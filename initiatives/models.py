@@ -7,19 +7,17 @@ data the site makes and residents create, not content an editor writes.
 """
 
 import datetime
-import json
 from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from icalendar.prop import vRecur
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -33,11 +31,14 @@ from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from participation.htmx import REACTIONS_PARTIALS
 from tim.blocks import BodyBlock
-from tim.models import BasePage
+from tim.metadata import json_ld
+from tim.models import BasePage, EnglishTitle, EnglishTitleAndIntro
 from tim.visibility import public_q
 
 from .forms import ActivityPageForm, describe_recurrence
+from .panels import SignupsLinkPanel
 
 LOCAL_TZ = ZoneInfo("Europe/Amsterdam")
 MEETING_PLACE_PAGE = "meetingplaces.MeetingPlacePage"
@@ -91,13 +92,28 @@ class PlaceFields(models.Model):
 
     @property
     def address(self):
-        """The address on one line, for people, calendars and maps."""
-        own = ", ".join(part for part in [self.street_address, self.postcode_city] if part)
-        if own:
-            return own
-        place = self.place_page.specific if self.place_page_id else None
-        parts = [getattr(place, name, "") for name in ("street_address", "postcode", "city")]
-        return ", ".join(part for part in [parts[0], " ".join(filter(None, parts[1:]))] if part)
+        """The address on one line, for people, calendars and maps.
+
+        At a meeting place it is the place's full address (street, postcode, city), so it stays
+        right when the place's page is corrected; otherwise the address typed here.
+        """
+        place = self.meeting_place
+        if place is not None:
+            city = " ".join(part for part in [place.postcode, place.city] if part)
+            return ", ".join(part for part in [place.street_address, city] if part)
+        own_city = self.postcode_city if self.street_address or self.postcode else ""
+        return ", ".join(part for part in [self.street_address, own_city] if part)
+
+    @property
+    def meeting_place(self):
+        """The chosen meeting place as a MeetingPlacePage (select_related
+        "place_page__meetingplacepage" on lists, so this makes no query there)."""
+        if not self.place_page_id:
+            return None
+        try:
+            return self.place_page.meetingplacepage
+        except ObjectDoesNotExist:
+            return None
 
     @property
     def postcode_city(self):
@@ -118,9 +134,10 @@ class PlaceFields(models.Model):
 # --- Initiatives -------------------------------------------------------------------------------
 
 
-class InitiativeIndexPage(BasePage):
+class InitiativeIndexPage(EnglishTitle, BasePage):
     """The initiatives of one buurt at /<buurt>/initiatieven/."""
 
+    content_panels = [*BasePage.content_panels, EnglishTitle.english_panel]
     parent_page_types = ["neighbourhoods.NeighbourhoodPage"]
     subpage_types = ["initiatives.InitiativePage"]
     max_count_per_parent = 1
@@ -206,6 +223,8 @@ class InitiativePage(BasePage):
     parent_page_types = ["initiatives.InitiativeIndexPage"]
     subpage_types = ["initiatives.ActivityPage", "initiatives.VolunteerCallPage"]
     template = "pages/initiative_page.html"
+    htmx_partials = REACTIONS_PARTIALS  # reacting without reloading the page
+    accepts_corrections = True  # visitors may send a correction (meetingplaces.views.correction)
 
     class Meta:
         verbose_name = _("initiative")
@@ -295,6 +314,7 @@ class ActivityPage(PlaceFields, BasePage):
     )
 
     content_panels = [
+        SignupsLinkPanel(),
         *BasePage.content_panels,
         FieldPanel("intro"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
@@ -307,7 +327,6 @@ class ActivityPage(PlaceFields, BasePage):
                 FieldPanel("weekdays"),
                 FieldPanel("week_of_month"),
                 FieldPanel("repeat_until"),
-                FieldPanel("recurrence", read_only=True),
                 FieldPanel("times_are_example"),
             ],
             heading=_("When"),
@@ -334,6 +353,7 @@ class ActivityPage(PlaceFields, BasePage):
     parent_page_types = ["initiatives.InitiativePage"]
     subpage_types = []
     template = "pages/activity_page.html"
+    htmx_partials = REACTIONS_PARTIALS  # reacting without reloading the page
 
     class Meta:
         verbose_name = _("activity")
@@ -362,88 +382,18 @@ class ActivityPage(PlaceFields, BasePage):
     def schedule_text(self):
         return describe_recurrence(self.recurrence)
 
-    def structured_data(self, request, next_occurrence=None) -> dict:
-        """schema.org Event, with an eventSchedule when it repeats, for search engines."""
-        start = self.local_start(self.start_date)
-        if next_occurrence is not None:
-            start = timezone.localtime(next_occurrence.starts_at, LOCAL_TZ)
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "name": self.title,
-            "description": self.intro,
-            "url": self.get_full_url(request),
-            "startDate": start.isoformat(),
-            "endDate": (start + self.duration()).isoformat(),
-            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-            "eventStatus": "https://schema.org/EventScheduled",
-            "isAccessibleForFree": self.is_free,
-            "location": {
-                "@type": "Place",
-                "name": self.location_name or self.address,
-                "address": {
-                    "@type": "PostalAddress",
-                    "streetAddress": self.address,
-                    "addressLocality": "Maastricht",
-                    "addressCountry": "NL",
-                },
-            },
-            "offers": {
-                "@type": "Offer",
-                "price": f"{self.price:.2f}",
-                "priceCurrency": "EUR",
-                "availability": "https://schema.org/InStock",
-                "url": self.get_full_url(request),
-            },
-        }
-        if self.recurrence:
-            data["eventSchedule"] = schema_schedule(self)
-        return data
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         occurrences = list(Occurrence.objects.upcoming().filter(activity=self).for_listing()[:10])
         next_one = next((o for o in occurrences if not o.is_cancelled), None)
-        json_ld = json.dumps(self.structured_data(request, next_one), ensure_ascii=False)
-        context.update(
-            initiative=self.get_parent(),
-            occurrences=occurrences,
-            json_ld=mark_safe(json_ld.replace("<", "\\u003c")),  # noqa: S308 - escaped for <script>
+        from . import structured_data  # it reads this module's LOCAL_TZ
+
+        initiative = self.get_parent().specific
+        event = structured_data.event(
+            self, request, initiative=initiative, next_occurrence=next_one
         )
+        context.update(initiative=initiative, occurrences=occurrences, json_ld=json_ld(event))
         return context
-
-
-def schema_schedule(activity) -> dict:
-    """schema.org Schedule of a recurring activity, from its RRULE (read with icalendar)."""
-    rule = vRecur.from_ical(activity.recurrence)
-    days = rule.get("BYDAY", [])
-    monthly = rule["FREQ"][0] == "MONTHLY"
-    schedule = {
-        "@type": "Schedule",
-        "repeatFrequency": "P1M" if monthly else f"P{rule.get('INTERVAL', [1])[0]}W",
-        "byDay": [f"https://schema.org/{SCHEMA_DAYS[day[-2:]]}" for day in days],
-        "startDate": activity.start_date.isoformat(),
-        "startTime": activity.start_time.strftime("%H:%M"),
-        "endTime": activity.end_time.strftime("%H:%M"),
-        "scheduleTimezone": str(LOCAL_TZ),
-        "exceptDate": [c.date.isoformat() for c in activity.date_changes.all() if c.is_cancelled],
-    }
-    if monthly and days and days[0][:-2]:
-        schedule["byMonthWeek"] = int(days[0][:-2])
-    if rule.get("UNTIL"):
-        schedule["endDate"] = rule["UNTIL"][0].date().isoformat()
-    return schedule
-
-
-SCHEMA_DAYS = {
-    "MO": "Monday",
-    "TU": "Tuesday",
-    "WE": "Wednesday",
-    "TH": "Thursday",
-    "FR": "Friday",
-    "SA": "Saturday",
-    "SU": "Sunday",
-}
 
 
 class ActivityDateChange(Orderable):
@@ -553,7 +503,7 @@ class Occurrence(models.Model):
     original_start = models.DateTimeField(_("time in the series"))
     starts_at = models.DateTimeField(_("starts at"), db_index=True)
     ends_at = models.DateTimeField(_("ends at"))
-    is_cancelled = models.BooleanField(_("cancelled"), default=False)
+    is_cancelled = models.BooleanField(pgettext_lazy("occurrence", "cancelled"), default=False)
     note = models.CharField(_("note"), max_length=120, blank=True)
     buurt = models.ForeignKey(
         "neighbourhoods.NeighbourhoodPage",
@@ -603,7 +553,8 @@ class SignUp(models.Model):
         PENDING = "pending", _("waiting for email confirmation")
         CONFIRMED = "confirmed", _("signed up")
         WAITING = "waiting", _("on the waiting list")
-        CANCELLED = "cancelled", _("cancelled")
+        # "afgemeld": the resident cancelled. Not the activity's "gaat niet door" (Occurrence).
+        CANCELLED = "cancelled", pgettext_lazy("sign-up status", "cancelled")
 
     occurrence = models.ForeignKey(
         Occurrence, on_delete=models.CASCADE, related_name="signups", verbose_name=_("occurrence")
@@ -699,6 +650,14 @@ class VolunteerCallPage(PlaceFields, BasePage):
     def clean(self):
         BasePage.clean(self)  # the place is optional here
 
+    def serve(self, request, *args, **kwargs):
+        """ "Ik help mee" posts to the call's own address, so a form error stays on a real page."""
+        if request.method == "POST":
+            from .views import volunteer_respond
+
+            return volunteer_respond(request, self.pk)
+        return super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         from .forms import VolunteerResponseForm
 
@@ -743,12 +702,16 @@ class VolunteerResponse(models.Model):
 # --- City pages --------------------------------------------------------------------------------
 
 
-class AgendaPage(BasePage):
+class AgendaPage(EnglishTitleAndIntro, BasePage):
     """The city agenda at /agenda/: every occurrence in every buurt, with filters."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences."))
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        EnglishTitleAndIntro.english_panel,
+    ]
     parent_page_types = ["neighbourhoods.CityHomePage"]
     subpage_types = []
     max_count = 1
@@ -766,12 +729,16 @@ class AgendaPage(BasePage):
         return context
 
 
-class VolunteeringPage(BasePage):
+class VolunteeringPage(EnglishTitleAndIntro, BasePage):
     """The city page /vrijwilligerswerk/: every open volunteer call, with filters."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences."))
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        EnglishTitleAndIntro.english_panel,
+    ]
     parent_page_types = ["neighbourhoods.CityHomePage"]
     subpage_types = []
     max_count = 1

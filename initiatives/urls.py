@@ -11,6 +11,7 @@ urlpatterns = [
     path("aanmelden/bevestigen/<str:token>/", views.signup_confirm, name="signup_confirm"),
     path("aanmelden/afmelden/<str:token>/", views.signup_cancel, name="signup_cancel"),
     path("meehelpen/<int:call_id>/", views.volunteer_respond, name="volunteer_respond"),
+    path("ical/agenda.ics", conditional_on_content(views.agenda_ical), name="ical_agenda"),
     path(
         "ical/buurt/<slug:buurt_slug>.ics",
         conditional_on_content(views.buurt_ical),

@@ -1,19 +1,18 @@
 """Views outside the page tree: the buurt agenda, taking part, and the iCal feeds."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from neighbourhoods.models import NeighbourhoodPage
 from tim.ratelimits import limit_form_posts
 
 from . import emails, ical, services
-from .agenda import agenda_context
+from .agenda import agenda_context, agenda_filter_form, filtered_activity_ids
 from .forms import SignUpForm, VolunteerResponseForm
 from .models import ActivityPage, InitiativePage, Occurrence, SignUp, VolunteerCallPage
 
@@ -129,10 +128,12 @@ def signup_cancel(request, token):
     return _result(request, signup, "cancel_ask")
 
 
-@require_POST
 @limit_form_posts
 def volunteer_respond(request, call_id):
+    """The call's own page posts here (see VolunteerCallPage.serve); a GET goes to that page."""
     call = get_object_or_404(VolunteerCallPage.objects.live().public(), pk=call_id)
+    if request.method != "POST":
+        return redirect(call.url)
     form = VolunteerResponseForm(request.POST, user=request.user)
     if not call.is_open:
         messages.error(request, _("This call is closed: enough people have offered to help."))
@@ -169,15 +170,32 @@ def _activities():
     return (
         ActivityPage.objects.live()
         .public()
-        .select_related("place_page")
+        .select_related("place_page", "place_page__meetingplacepage")
         .prefetch_related("date_changes")
     )
 
 
+def _agenda_ical(request, name, buurt=None):
+    """The agenda as a calendar, with the agenda's filters from the address (?gratis=1&wijk=…)."""
+    form = agenda_filter_form(request, buurt)
+    if form.is_bound and not form.is_valid():
+        return HttpResponseBadRequest(_("This calendar filter is not valid."))
+    activities = _activities()
+    if form.is_bound:
+        activities = activities.filter(pk__in=filtered_activity_ids(form.cleaned_data, buurt))
+    if buurt is not None:
+        activities = activities.descendant_of(buurt)
+    return _ics(ical.activities_calendar(activities.order_by("pk"), name, request), name)
+
+
+def agenda_ical(request):
+    """The whole city's agenda: every activity of every buurt (filtered as the agenda is)."""
+    return _agenda_ical(request, f"{_('Agenda')} Maastricht")
+
+
 def buurt_ical(request, buurt_slug):
     buurt = get_object_or_404(NeighbourhoodPage.objects.live().public(), slug=buurt_slug)
-    name = f"{_('Agenda')} {buurt.title}"
-    return _ics(ical.activities_calendar(_activities().descendant_of(buurt), name, request), name)
+    return _agenda_ical(request, f"{_('Agenda')} {buurt.title}", buurt)
 
 
 def initiative_ical(request, page_id):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from neighbourhoods.choices import Wijk
 from neighbourhoods.models import NeighbourhoodPage
+from tim.filter_summary import QuickFilter
 from tim.models import Theme
 
 from . import hours
@@ -66,6 +67,16 @@ class DirectoryFilter(forms.Form):
         help_text=_("Only needed when you sort by distance."),
     )
 
+    not_filters = ("sorteer", "vanaf")
+
+    def quick_filters(self):
+        """The row of links above the results; the other filters wait behind "Filters"."""
+        return [
+            QuickFilter(_("Open now"), "nu_open"),
+            QuickFilter(_("Open today"), "dag", str(hours.localtime().weekday())),
+            QuickFilter(_("Wheelchair accessible"), "rolstoel"),
+        ]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["wijk"].choices = [("", _("All wijken")), *Wijk.choices]
@@ -111,7 +122,12 @@ class DirectoryFilter(forms.Form):
         places = list(places.order_by("title"))
         if data.get("nu_open"):
             now = timezone.now()
-            places = [place for place in places if hours.is_open(place, now)]
+            statuses = [(place, hours.status(place, now)) for place in places]
+            places = [place for place, state in statuses if state.is_open]
+            # At night nothing is open: then the list says when each place opens again.
+            later = [(state.next_opening, place) for place, state in statuses if state.next_opening]
+            later.sort(key=lambda pair: pair[0].timestamp())
+            self.opening_later = [place for _opens, place in later]
         origin = data.get("vanaf")
         if origin:
             for place in places:
@@ -129,6 +145,7 @@ class DirectoryFilter(forms.Form):
         return {
             "filter_form": self,
             "places": places,
+            "opening_later": [] if places else getattr(self, "opening_later", []),
             "map_points": [
                 {
                     "name": place.title,

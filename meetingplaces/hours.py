@@ -78,8 +78,7 @@ class Rows:
         return cls(
             tuple((r.weekday, r.opens, r.closes) for r in place.opening_hours.all()),
             tuple(
-                (e.start_date, e.last_day, e.closed, e.opens, e.closes)
-                for e in place.opening_exceptions.all()
+                (e.start_date, e.last_day, e.closed, e.opens, e.closes) for e in exceptions(place)
             ),
         )
 
@@ -170,8 +169,22 @@ def regular_week(place, moment: datetime | None = None) -> list[dict]:
     ]
 
 
+def exceptions(place) -> list:
+    """The page's exceptions and the host's changes of this week (HoursChange), as one list.
+
+    A host's change wins on its day: the page's exceptions that cover that day are left out.
+    Both are prefetched on listings and on the place page (managers.HOURS_PREFETCH).
+    """
+    changes = list(place.hours_changes.all()) if place.pk else []
+    changed_days = {change.start_date for change in changes}
+    kept = [
+        e for e in place.opening_exceptions.all() if not any(e.covers(day) for day in changed_days)
+    ]
+    return kept + changes
+
+
 def exceptions_ahead(place, moment: datetime | None = None) -> list:
     """The exceptions that have not ended yet, soonest first."""
     today = localtime(moment).date()
-    ahead = [e for e in place.opening_exceptions.all() if e.last_day >= today]
+    ahead = [e for e in exceptions(place) if e.last_day >= today]
     return sorted(ahead, key=lambda e: (e.start_date, e.opens or time.min))

@@ -16,8 +16,11 @@ from functools import cache
 from django.conf import settings
 from django.utils import timezone
 
+from tim.urls_helper import page_url
+
+from . import hours
 from .choices import ACCESSIBILITY_FACTS, RRULE_DAYS
-from .models import MeetingPlacePage, PartnerOrganisation
+from .models import HoursChange, MeetingPlacePage, PartnerOrganisation
 
 HSDS_DIR = settings.BASE_DIR / "fixtures" / "hsds"
 NAMESPACE = uuid.UUID("8f6c1a52-7d0e-4c53-9b2f-3f1f0c1e2a11")
@@ -67,10 +70,13 @@ def _schedules(place, location_id):
         }
         for range_ in place.opening_hours.all()
     ]
-    for exception in place.opening_exceptions.all():
+    for exception in hours.exceptions(place):
         rows.append(
             {
-                "id": stable_id("exception", exception.pk),
+                "id": stable_id(
+                    "hours_change" if isinstance(exception, HoursChange) else "exception",
+                    exception.pk,
+                ),
                 "location_id": location_id,
                 "valid_from": exception.start_date.isoformat(),
                 "valid_to": exception.last_day.isoformat(),
@@ -90,12 +96,14 @@ def _location(place, organization_id):
     return {
         "id": location_id,
         "location_type": "physical",
-        "url": place.full_url,
+        "url": page_url(place),
         "organization_id": organization_id,
         "name": place.title,
         "description": place.mission,
         "latitude": float(place.latitude) if place.latitude is not None else None,
         "longitude": float(place.longitude) if place.longitude is not None else None,
+        # HSDS requires a postal code in an address: without a known one the place has no
+        # address row (its point and page remain), rather than a required field left blank.
         "addresses": [
             {
                 "id": stable_id("address", place.pk),
@@ -104,11 +112,13 @@ def _location(place, organization_id):
                 "city": place.city,
                 "region": getattr(place, "buurt_title", None),
                 "state_province": "Limburg",
-                "postal_code": place.postcode,  # empty when the source gives none
+                "postal_code": place.postcode,
                 "country": "NL",
                 "address_type": "physical",
             }
-        ],
+        ]
+        if place.postcode
+        else [],
         "phones": (
             [
                 {
@@ -164,7 +174,7 @@ def export(request=None) -> dict:
                 "organization_id": org_id,
                 "name": f"Ontmoetingsplek {name}",
                 "description": place.what_happens or place.mission,
-                "url": place.full_url,
+                "url": page_url(place),
                 "status": "active",
                 "fees_description": place.cost or None,
                 "last_modified": (place.last_published_at or timezone.now()).isoformat(),
@@ -184,7 +194,8 @@ def export(request=None) -> dict:
             {
                 "id": stable_id("partner", partner.pk),
                 "name": partner.name,
-                "description": " ".join(filter(None, [partner.description, partner.supports])),
+                "description": " ".join(filter(None, [partner.description, partner.supports]))
+                or partner.name,  # required in HSDS
                 "website": partner.website or None,
                 "locations": [],
             },
@@ -226,9 +237,23 @@ def tables(data: dict) -> dict[str, list[dict]]:
     return rows
 
 
+def referenced(names) -> set[str]:
+    """The resources, and every resource their foreign keys point to (and so on): a package
+    validates only with the tables its references need, even when those stay empty."""
+    schemas = {r["name"]: r["schema"] for r in datapackage()["resources"]}
+    found, todo = set(), list(names)
+    while todo:
+        name = todo.pop()
+        if name not in found:
+            found.add(name)
+            todo += [key["reference"]["resource"] for key in schemas[name].get("foreignKeys", [])]
+    return found
+
+
 def csv_package(data: dict) -> bytes:
-    """A zip with one CSV per resource and a datapackage.json that describes only those."""
-    resources = [r for r in datapackage()["resources"] if r["name"] in RESOURCES]
+    """A zip with one CSV per resource it fills or refers to, and a datapackage.json that
+    describes only those."""
+    resources = [r for r in datapackage()["resources"] if r["name"] in referenced(RESOURCES)]
     rows = tables(data)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -237,7 +262,7 @@ def csv_package(data: dict) -> bytes:
             text = io.StringIO()
             writer = csv.DictWriter(text, fieldnames=columns, extrasaction="ignore")
             writer.writeheader()
-            writer.writerows(rows[resource["name"]])
+            writer.writerows(rows.get(resource["name"], []))  # referenced ones stay empty
             archive.writestr(resource["path"], text.getvalue())
         package = {key: value for key, value in datapackage().items() if key != "resources"} | {
             "name": "thuis-in-maastricht-ontmoetingsplekken",

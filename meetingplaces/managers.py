@@ -1,10 +1,12 @@
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Case, OuterRef, Q, Subquery, When
 from django.db.models.functions import Substr
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
 # The buurt of a place is its grandparent: CityHomePage (depth 2) > buurt (3) > index (4) > place.
 BUURT_DEPTH = 3
+# What "open now", the week table and the exceptions read: prefetch it wherever places are listed.
+HOURS_PREFETCH = ("opening_hours", "opening_exceptions", "hours_changes")
 
 
 class MeetingPlacePageQuerySet(PageQuerySet):
@@ -25,8 +27,18 @@ class MeetingPlacePageQuerySet(PageQuerySet):
                 buurt_wijk=Subquery(buurt.values("wijk")[:1]),
             )
             .select_related("facts_check")
-            .prefetch_related("opening_hours", "opening_exceptions", "themes")
+            .prefetch_related(*HOURS_PREFETCH, "themes")
         )
+
+    def unknown_facts_first(self):
+        """Places with the most access facts still "not known" first, for editors to fill in."""
+        from .choices import ACCESSIBILITY_FACTS
+
+        unknown = sum(
+            Case(When(**{f"{name}__isnull": True}, then=1), default=0)
+            for name, _param, _label in ACCESSIBILITY_FACTS
+        )
+        return self.annotate(unknown_count=unknown).order_by("-unknown_count", "title")
 
     def in_buurt(self, buurt):
         return self.descendant_of(buurt)

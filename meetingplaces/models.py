@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -25,11 +26,13 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from tim.models import BasePage
+from tim.blocks import LabelledCharBlock
+from tim.models import BasePage, EnglishTitle, EnglishTitleAndIntro
+from tim.panels import map_position_row
 
 from . import hours
 from .choices import ACCESSIBILITY_FACTS, Weekday
-from .managers import MeetingPlacePageManager
+from .managers import HOURS_PREFETCH, MeetingPlacePageManager
 
 # A host is reminded after three months without confirming the facts; after six months the
 # directory says the facts may be out of date.
@@ -59,6 +62,19 @@ class TestimonialBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("testimonial")
+
+
+def source_note_field():
+    """Where a fact came from and what the source leaves open: for editors, never on the site."""
+    return models.TextField(
+        _("source note"),
+        blank=True,
+        help_text=_(
+            "Only editors see this. Write where the facts come from and what the source does not "
+            "say, e.g. 'The booklet says open 4 days a week, not which days'. Residents never "
+            "see this note: tell them in plain words on the page itself."
+        ),
+    )
 
 
 @register_snippet
@@ -101,6 +117,7 @@ class PartnerOrganisation(index.Indexed, ClusterableModel):
         blank=True,
         help_text=_("Figures from the organisation itself, as they give them."),
     )
+    source_note = source_note_field()
 
     panels = [
         FieldPanel("name"),
@@ -112,6 +129,7 @@ class PartnerOrganisation(index.Indexed, ClusterableModel):
         FieldPanel("address"),
         FieldPanel("website"),
         FieldPanel("key_figures"),
+        FieldPanel("source_note"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("description")]
 
@@ -124,9 +142,10 @@ class PartnerOrganisation(index.Indexed, ClusterableModel):
         return self.name
 
 
-class MeetingPlaceIndexPage(BasePage):
+class MeetingPlaceIndexPage(EnglishTitle, BasePage):
     """The meeting places of one buurt at /<buurt>/ontmoetingsplekken/."""
 
+    content_panels = [*BasePage.content_panels, EnglishTitle.english_panel]
     parent_page_types = ["neighbourhoods.NeighbourhoodPage"]
     subpage_types = ["meetingplaces.MeetingPlacePage"]
     max_count_per_parent = 1
@@ -274,7 +293,7 @@ class MeetingPlacePage(BasePage):
         help_text=_("Figures as the initiative gives them, e.g. 'Volunteers: 60'."),
     )
     challenges = StreamField(
-        [("challenge", blocks.CharBlock(label=_("challenge")))],
+        [("challenge", LabelledCharBlock(label=_("challenge")))],
         verbose_name=_("challenges"),
         blank=True,
         help_text=_("What the initiative finds hard, in its own words."),
@@ -316,6 +335,7 @@ class MeetingPlacePage(BasePage):
             "Empty: we ask the owner of the page."
         ),
     )
+    source_note = source_note_field()
     objects = MeetingPlacePageManager()
 
     content_panels = [
@@ -329,7 +349,7 @@ class MeetingPlacePage(BasePage):
             [
                 FieldPanel("street_address"),
                 FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                map_position_row(),
                 FieldPanel("location_note"),
             ],
             heading=_("Where"),
@@ -351,6 +371,7 @@ class MeetingPlacePage(BasePage):
         FieldPanel("challenges"),
         FieldPanel("testimonials"),
         FieldPanel("photos"),
+        FieldPanel("source_note"),
     ]
     hours_panels = [
         HelpPanel(
@@ -406,6 +427,7 @@ class MeetingPlacePage(BasePage):
     parent_page_types = ["meetingplaces.MeetingPlaceIndexPage"]
     subpage_types = []
     template = "pages/meeting_place_page.html"
+    accepts_corrections = True  # visitors may send a correction (meetingplaces.views.correction)
 
     class Meta:
         verbose_name = _("meeting place")
@@ -414,7 +436,7 @@ class MeetingPlacePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         if not getattr(request, "is_preview", False):  # a preview shows the hours being edited
             # The week table, "open now" and the JSON-LD walk the hours day by day: read them once.
-            models.prefetch_related_objects([self], "opening_hours", "opening_exceptions")
+            models.prefetch_related_objects([self], *HOURS_PREFETCH)
         return super().get_context(request, *args, **kwargs)
 
     @cached_property
@@ -429,6 +451,11 @@ class MeetingPlacePage(BasePage):
     def accessibility(self):
         """[(label, True/False/None), ...] in the order of ACCESSIBILITY_FACTS."""
         return [(label, getattr(self, name)) for name, _param, label in ACCESSIBILITY_FACTS]
+
+    @property
+    def unknown_facts(self) -> int:
+        """How many access facts nobody has filled in yet ("not known" on the page)."""
+        return sum(value is None for _label, value in self.accessibility)
 
     @property
     def has_location(self):
@@ -564,7 +591,82 @@ class OpeningException(Orderable):
             raise ValidationError(errors)
 
 
-class DirectoryPage(BasePage):
+class HoursChange(models.Model):
+    """A host's change for one day of this week: closed today, or other hours, live at once.
+
+    Kept beside the page, like FactsCheck: a change of today's hours cannot wait for a review,
+    and publishing a revision would cancel a draft that is waiting for one. The hours read it
+    like an opening exception (start_date, last_day, closed, opens, closes, reason) and it wins
+    over the exceptions of the page on its day. Wagtail's audit log records who made it.
+    """
+
+    page = models.ForeignKey(
+        MeetingPlacePage,
+        on_delete=models.CASCADE,
+        related_name="hours_changes",
+        verbose_name=_("meeting place"),
+    )
+    start_date = models.DateField(_("day"))
+    closed = models.BooleanField(_("closed"), default=True)
+    opens = models.TimeField(_("opens at"), null=True, blank=True)
+    closes = models.TimeField(_("closes at"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=120, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    created_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+
+    end_date = None  # one day: read like an OpeningException without an end date
+
+    class Meta:
+        ordering = ["start_date", "opens"]
+        verbose_name = _("change of hours this week")
+        verbose_name_plural = _("changes of hours this week")
+
+    def __str__(self):
+        return f"{self.page}: {self.start_date}"
+
+    @property
+    def last_day(self):
+        return self.start_date
+
+
+class Correction(models.Model):
+    """A visitor's "Klopt er iets niet, of weet je dit?" about a place or an initiative.
+
+    Kept so that the host and the Moderatoren can look it up after the email; name and email
+    are optional, so an anonymous tip is welcome too.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="corrections",
+        verbose_name=_("page"),
+    )
+    name = models.CharField(_("name"), max_length=80, blank=True)
+    email = models.EmailField(_("email address"), blank=True)
+    message = models.TextField(_("message"), max_length=2000)
+    sent_to = models.TextField(
+        _("sent to"), blank=True, help_text=_("Who received this message by email.")
+    )
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("correction from a visitor")
+        verbose_name_plural = _("corrections from visitors")
+
+    def __str__(self):
+        return f"{self.page.title}: {self.message[:40]}"
+
+
+class DirectoryPage(EnglishTitleAndIntro, BasePage):
     """All meeting places of the city at /ontmoetingsplekken/: filters, the list and a map."""
 
     intro = models.TextField(
@@ -573,7 +675,11 @@ class DirectoryPage(BasePage):
         help_text=_("One or two sentences above the list."),
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        EnglishTitleAndIntro.english_panel,
+    ]
     parent_page_types = ["neighbourhoods.CityHomePage"]
     subpage_types = []
     max_count = 1
@@ -584,10 +690,12 @@ class DirectoryPage(BasePage):
         verbose_name = _("meeting places directory")
 
     def get_context(self, request, *args, **kwargs):
+        from tim.params import require_readable
+
         from .filters import DirectoryFilter
 
         context = super().get_context(request, *args, **kwargs)
-        directory = DirectoryFilter(request.GET or None)
+        directory = require_readable(DirectoryFilter(request.GET or None))
         context.update(directory.context())
         context["partner_organisations"] = PartnerOrganisation.objects.prefetch_related("buurten")
         return context

@@ -1,16 +1,20 @@
-"""Writes with side effects: confirming a place's facts and asking its host to do so."""
+"""Writes with side effects: confirming a place's facts, asking its host to do so, a visitor's
+correction, and a host's change of this week's hours."""
 
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from neighbourhoods.roles import who_answers
+from neighbourhoods.roles import MODERATORS, has_own_host, who_answers
 from notifications import outbox
+from tim import pagecache
 from tim.urls_helper import absolute_url
 
-from .models import REMIND_AFTER, FactsCheck, MeetingPlacePage
+from .models import REMIND_AFTER, Correction, FactsCheck, HoursChange, MeetingPlacePage
 
 CONFIRM_SALT = "meetingplaces.confirm"
 # A reminder link stays valid long enough for a host on holiday, not forever.
@@ -38,6 +42,7 @@ def confirm_facts(*, place: MeetingPlacePage, user=None) -> FactsCheck:
     check.confirmed_at = timezone.now()
     check.save(update_fields=["confirmed_at"])
     log(instance=place, action="meetingplaces.confirm_facts", user=user)
+    pagecache.purge_page(place)  # the page says when its facts were last checked
     return check
 
 
@@ -79,3 +84,100 @@ def send_confirmation_reminder(*, place_id: int) -> bool:
     check.reminder_sent_at = timezone.now()
     check.save(update_fields=["reminder_sent_at"])
     return True
+
+
+def correction_recipients(page) -> list:
+    """The host (or, without one, the buurt's editors) and every Moderator, each once."""
+    moderators = (
+        get_user_model().objects.filter(groups__name=MODERATORS, is_active=True).exclude(email="")
+    )
+    recipients, seen = [], set()
+    for person in [*who_answers(page), *moderators.order_by("pk")]:
+        address = (person if isinstance(person, str) else person.email).lower()
+        if address not in seen:
+            seen.add(address)
+            recipients.append(person)
+    return recipients
+
+
+def who_hears_of_corrections(page) -> str:
+    """What the visitor reads about who gets their message: the truth, in a few words."""
+    if has_own_host(page):
+        host = _("the host of %(page)s") % {"page": page.title}
+    else:
+        host = _("the editors of the buurt")
+    return _("%(host)s and the moderators of the municipality") % {"host": host}
+
+
+@transaction.atomic
+def send_correction(*, page, message: str, name: str = "", email: str = "") -> Correction:
+    """Store a visitor's correction and email it to everyone who can act on it."""
+    recipients = correction_recipients(page)
+    correction = Correction.objects.create(
+        page=page,
+        name=name,
+        email=email,
+        message=message,
+        sent_to=", ".join(p if isinstance(p, str) else p.email for p in recipients),
+    )
+    context = {
+        "page": page,
+        "correction": correction,
+        "page_url": absolute_url(page.url),
+        "edit_url": absolute_url(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+    }
+    for recipient in recipients:
+        outbox.enqueue(
+            kind="meetingplaces.correction",
+            cause=f"correction:{correction.pk}",
+            to=recipient,
+            template="email/meetingplaces/correction",
+            context=context,
+        )
+    return correction
+
+
+@transaction.atomic
+def change_hours_this_week(
+    *, place: MeetingPlacePage, day, user, closed: bool, opens=None, closes=None, reason=""
+) -> HoursChange:
+    """A host closes the place for a day of this week or sets other hours: live at once.
+
+    One change per day (a new one replaces the last); logged in Wagtail's audit log.
+    """
+    HoursChange.objects.filter(page=place, start_date=day).delete()
+    change = HoursChange.objects.create(
+        page=place,
+        start_date=day,
+        closed=closed,
+        opens=None if closed else opens,
+        closes=None if closed else closes,
+        reason=reason,
+        created_by=user,
+    )
+    log(
+        instance=place,
+        action="meetingplaces.change_hours",
+        user=user,
+        data={
+            "day": day.isoformat(),
+            "closed": closed,
+            "opens": opens.isoformat() if opens and not closed else None,
+            "closes": closes.isoformat() if closes and not closed else None,
+            "reason": reason,
+        },
+    )
+    pagecache.purge_page(place)
+    return change
+
+
+@transaction.atomic
+def undo_hours_change(*, change: HoursChange, user) -> None:
+    log(
+        instance=change.page,
+        action="meetingplaces.undo_hours_change",
+        user=user,
+        data={"day": change.start_date.isoformat()},
+    )
+    change.delete()
+    pagecache.purge_page(change.page)

@@ -18,4 +18,5 @@ urlpatterns = [
         name="hsds_csv",
     ),
     path("ontmoetingsplekken/bevestigen/<str:token>/", views.confirm, name="confirm"),
+    path("laat-het-weten/<int:page_id>/", views.correction, name="correction"),
 ]

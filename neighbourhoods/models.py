@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -5,14 +7,15 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from tim.blocks import BodyBlock
-from tim.models import BasePage
+from tim.models import BasePage, EnglishTitleAndIntro
+from tim.panels import map_position_row
 
 from .choices import Wijk
 from .managers import NeighbourhoodPageManager
 from .routes import RegisteredRoutesMixin
 
 
-class CityHomePage(RegisteredRoutesMixin, BasePage):
+class CityHomePage(RegisteredRoutesMixin, EnglishTitleAndIntro, BasePage):
     """The city umbrella at "/": the buurt picker and what happens across the city."""
 
     intro = models.TextField(
@@ -21,7 +24,11 @@ class CityHomePage(RegisteredRoutesMixin, BasePage):
         help_text=_("Two or three short sentences that welcome a resident to the site."),
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        EnglishTitleAndIntro.english_panel,
+    ]
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     # No subpage_types: each city-level page type names CityHomePage in its parent_page_types.
@@ -41,7 +48,9 @@ class CityHomePage(RegisteredRoutesMixin, BasePage):
             .matching(query)
             .order_by("title")
         )
-        context.update(buurt_query=query, wijken=NeighbourhoodPage.group_by_wijk(buurten))
+        # A callable, so the buurten are read only when the list is rendered, not when it
+        # comes from the fragment cache (the template calls it).
+        context.update(buurt_query=query, wijken=partial(NeighbourhoodPage.group_by_wijk, buurten))
         return context
 
 
@@ -103,10 +112,9 @@ class NeighbourhoodPage(RegisteredRoutesMixin, BasePage):
                     [
                         FieldPanel("population"),
                         FieldPanel("population_is_estimate"),
-                        FieldPanel("latitude"),
-                        FieldPanel("longitude"),
                     ]
                 ),
+                map_position_row(),
                 FieldPanel("data_sources"),
             ],
             heading=_("Figures"),

@@ -30,6 +30,17 @@ def trusted_editors_group_name(buurt) -> str:
     return f"Redactie {buurt.title} (vertrouwd)"
 
 
+def buurten_edited_by(user):
+    """The buurten whose editors' group (trusted or not) the user is in, by their group names."""
+    from .models import NeighbourhoodPage
+
+    titles = {
+        name.removeprefix("Redactie ").removesuffix(" (vertrouwd)")
+        for name in user.groups.filter(name__startswith="Redactie ").values_list("name", flat=True)
+    }
+    return NeighbourhoodPage.objects.filter(title__in=titles).order_by("title")
+
+
 def _permission(app_label: str, codename: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
@@ -81,6 +92,10 @@ def setup_roles() -> None:
     _moderation_workflow(moderators, home)
     # Moderators see every email of the outbox, and why one failed (read only).
     moderators.permissions.add(_permission("notifications", "view_outgoingemail"))
+    # ...and what visitors sent as corrections of places and initiatives (read only).
+    moderators.permissions.add(_permission("meetingplaces", "view_correction"))
+    # Only they mark a news item as example content (its box is hidden from editors).
+    moderators.permissions.add(_permission("news", "mark_example_content"))
 
     for buurt in NeighbourhoodPage.objects.all():
         editors, _ = Group.objects.get_or_create(name=editors_group_name(buurt))

@@ -15,17 +15,28 @@ from wagtail.models import Page, Site
 from initiatives.models import InitiativeIndexPage
 from meetingplaces.models import MeetingPlaceIndexPage
 from news.models import NewsIndexPage
+from tim.models import fill_english
 
 from .models import CityHomePage, NeighbourhoodPage, StandardPage
 
 BUURTEN_CSV = settings.BASE_DIR / "fixtures" / "buurten.csv"
 
-# The sections every buurt site has, in the order they appear: (model, slug, title).
+# The sections every buurt site has, in the order they appear: (model, slug, title, English).
 SECTIONS = [
-    (NewsIndexPage, "nieuws", "Nieuws"),
-    (InitiativeIndexPage, "initiatieven", "Initiatieven"),
-    (MeetingPlaceIndexPage, "ontmoetingsplekken", "Ontmoetingsplekken"),
+    (NewsIndexPage, "nieuws", "Nieuws", "News"),
+    (InitiativeIndexPage, "initiatieven", "Initiatieven", "Initiatives"),
+    (MeetingPlaceIndexPage, "ontmoetingsplekken", "Ontmoetingsplekken", "Meeting places"),
 ]
+
+# The home page in English: the one place that explains the Dutch words the site keeps.
+HOME_ENGLISH = {
+    "title_en": "Thuis in Maastricht (At home in Maastricht)",
+    "intro_en": (
+        "See what is happening in your buurt (neighbourhood). Join in, lend a hand and meet "
+        "your neighbours. Maastricht has 44 buurten, grouped in 7 wijken (districts). News and "
+        "activities are written in Dutch by the people of each buurt."
+    ),
+}
 
 
 @transaction.atomic
@@ -41,6 +52,7 @@ def ensure_city_home() -> CityHomePage:
                 intro="Zie wat er gebeurt in jouw buurt. Doe mee, help mee en ontmoet je buren.",
             )
         )
+    fill_english(CityHomePage.objects.filter(pk=home.pk), **HOME_ENGLISH)
     # The public address (BASE_URL) makes canonical links and the API's URLs absolute and right.
     public = urlsplit(settings.WAGTAILADMIN_BASE_URL)
     Site.objects.update_or_create(
@@ -117,9 +129,10 @@ def import_buurten(rows: list[dict]) -> ImportReport:
 
 def ensure_sections(buurt: NeighbourhoodPage) -> None:
     present = set(buurt.get_children().values_list("slug", flat=True))
-    for model, slug, title in SECTIONS:
+    for model, slug, title, title_en in SECTIONS:
         if slug not in present:
-            buurt.add_child(instance=model(title=title, slug=slug))
+            buurt.add_child(instance=model(title=title, slug=slug, title_en=title_en))
+        fill_english(model.objects.child_of(buurt), title_en=title_en)
 
 
 STANDARD_PAGES = [

@@ -16,12 +16,29 @@ STANDARD_PAGE_CONTENT = {
         ],
     ),
     "privacy": (
-        "We vragen zo weinig mogelijk gegevens. Hier lees je wat we bewaren en waarom.",
+        "We vragen zo weinig mogelijk gegevens. Hier lees je wat we bewaren, wie wat krijgt en "
+        "welke andere partijen je browser ziet.",
         [
             "Je kunt de hele site lezen zonder account. We plaatsen alleen cookies die nodig zijn: "
-            "om te onthouden in welke taal je de site leest en of je bent ingelogd.",
+            "om te onthouden in welke taal je de site leest en of je bent ingelogd. We gebruiken "
+            "geen advertenties, geen trackers en geen diensten voor profielfoto's "
+            "(zoals Gravatar).",
             "Maak je een account, dan bewaren we je e-mailadres, je naam zoals je die zelf kiest "
             "en je buurt. Dat is nodig om je berichten te sturen die je zelf kiest.",
+            "<strong>Aanmelden voor een activiteit.</strong> De organisatoren van de activiteit "
+            "krijgen je naam en e-mailadres, in een e-mail en in hun lijst van aanmeldingen. Heeft "
+            "een initiatief geen eigen contactpersoon, dan krijgt de buurtredactie dit bericht. "
+            "Zij geven het door.",
+            "<strong>Ik help mee.</strong> De organisatoren krijgen je naam, je e-mailadres en je "
+            "bericht. Ze gebruiken die alleen om contact met je op te nemen over deze hulp.",
+            "<strong>Klopt er iets niet?</strong> Stuur je een verbetering over een plek of "
+            "initiatief, dan gaat je bericht naar de gastheer of gastvrouw (of de buurtredactie) "
+            "en naar de moderatoren van de gemeente. Je naam en e-mailadres zijn niet verplicht.",
+            "<strong>De kaart.</strong> Op de pagina met ontmoetingsplekken laadt je browser de "
+            "kaart van OpenStreetMap (tile.openstreetmap.org). OpenStreetMap ziet dan je "
+            "IP-adres en welk stuk van de kaart je bekijkt. Andere pagina's laden geen kaart.",
+            "<strong>Route plannen.</strong> Klik je op 'Plan een route', dan ga je naar Google "
+            "Maps. Google ziet dan waar je naartoe wilt. Dat gebeurt alleen als je zelf klikt.",
             "Je kunt al je gegevens downloaden en je account verwijderen. We vragen nooit naar "
             "een diagnose, een uitkering of andere labels. Vragen? Mail naar "
             "privacy@thuisinmaastricht.nl.",

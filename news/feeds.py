@@ -1,13 +1,19 @@
-"""RSS 2.0 and Atom feeds of the city news and of each buurt's news (Django's syndication)."""
+"""RSS 2.0 and Atom feeds of the city news and of each buurt's news (Django's syndication).
+
+Every link is absolute from BASE_URL (a feed is read away from the site, and the page cache may
+serve it to a reader who asked another host); the language is the request's.
+"""
 
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from neighbourhoods.models import NeighbourhoodPage
+from tim.urls_helper import absolute_url
 
 from .models import NewsPage
 
@@ -23,7 +29,7 @@ class FeedSource:
 
 class CityNewsFeed(Feed):
     feed_type = Rss201rev2Feed
-    language = "nl"
+    language = None  # Django then writes the request's language: nl, or en after the switch
 
     def get_object(self, request, *args, **kwargs):
         return FeedSource(request=request)
@@ -37,10 +43,10 @@ class CityNewsFeed(Feed):
     subtitle = description  # Atom's word for it
 
     def link(self, source):
-        return "/nieuws/"
+        return absolute_url("/nieuws/")
 
     def feed_url(self, source):
-        return source.request.path
+        return absolute_url(source.request.path)
 
     def queryset(self, source):
         return NewsPage.objects.published()
@@ -55,19 +61,18 @@ class CityNewsFeed(Feed):
             .recent()[:FEED_LENGTH]
         )
         for item in items:
-            item.feed_link = item.get_url(request=source.request)
+            item.feed_link = absolute_url(item.get_url(request=source.request))
             item.feed_image = (
                 item.hero_image.get_rendition(ENCLOSURE_SPEC) if item.hero_image else None
             )
-            item.feed_image_url = (
-                source.request.build_absolute_uri(item.feed_image.url) if item.feed_image else ""
-            )
+            item.feed_image_url = absolute_url(item.feed_image.url) if item.feed_image else ""
         return items
 
     def item_title(self, item):
         return item.title
 
     def item_description(self, item):
+        """RSS's description is text: the intro as the editor wrote it."""
         return item.intro
 
     def item_link(self, item):
@@ -98,8 +103,17 @@ class CityNewsFeed(Feed):
         return [Enclosure(item.feed_image_url, length, "image/jpeg")]
 
 
-class CityNewsAtomFeed(CityNewsFeed):
+class AtomSummary:
+    """Atom's summary is typed html: the intro escaped, so a reader shows `<` and `&` as text."""
+
     feed_type = Atom1Feed
+
+    def item_description(self, item):
+        return escape(item.intro)
+
+
+class CityNewsAtomFeed(AtomSummary, CityNewsFeed):
+    pass
 
 
 class BuurtNewsFeed(CityNewsFeed):
@@ -118,11 +132,11 @@ class BuurtNewsFeed(CityNewsFeed):
     subtitle = description
 
     def link(self, source):
-        return source.buurt.get_url(request=source.request) + "nieuws/"
+        return absolute_url(source.buurt.get_url(request=source.request) + "nieuws/")
 
     def queryset(self, source):
         return NewsPage.objects.published().in_buurt(source.buurt)
 
 
-class BuurtNewsAtomFeed(BuurtNewsFeed):
-    feed_type = Atom1Feed
+class BuurtNewsAtomFeed(AtomSummary, BuurtNewsFeed):
+    pass

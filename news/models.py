@@ -1,5 +1,4 @@
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -12,8 +11,10 @@ from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 
+from participation.htmx import REACTIONS_PARTIALS
 from tim.blocks import BodyBlock
-from tim.models import BasePage
+from tim.models import BasePage, EnglishTitle, EnglishTitleAndIntro
+from tim.pagination import paginate
 
 from .choices import NewsKind
 from .links import feed_urls
@@ -21,7 +22,6 @@ from .managers import NewsPageManager
 from .text import reading_minutes
 
 NEWS_PER_PAGE = 12
-PAGE_PARAMETER = "pagina"
 
 
 def city_news_url(request=None) -> str:
@@ -30,14 +30,10 @@ def city_news_url(request=None) -> str:
     return page.get_url(request=request) if page else "/"
 
 
-def paginate(request, queryset, per_page=NEWS_PER_PAGE):
-    """One page of a listing; a missing, wrong or too high page number gives the nearest page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get(PAGE_PARAMETER))
-
-
-class NewsIndexPage(BasePage):
+class NewsIndexPage(EnglishTitle, BasePage):
     """The news of one buurt at /<buurt>/nieuws/, newest first."""
 
+    content_panels = [*BasePage.content_panels, EnglishTitle.english_panel]
     parent_page_types = ["neighbourhoods.NeighbourhoodPage"]
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
@@ -53,14 +49,14 @@ class NewsIndexPage(BasePage):
         items = NewsPage.objects.published().child_of(self).for_listing().recent()
         context.update(
             buurt=buurt,
-            items=paginate(request, items),
+            items=paginate(request, items, NEWS_PER_PAGE),
             feeds=feed_urls(buurt),
             city_news_url=city_news_url(request),
         )
         return context
 
 
-class CityNewsIndexPage(BasePage):
+class CityNewsIndexPage(EnglishTitleAndIntro, BasePage):
     """The news of the whole city at /nieuws/: city-wide items and every buurt's news."""
 
     intro = models.TextField(
@@ -69,7 +65,11 @@ class CityNewsIndexPage(BasePage):
         help_text=_("One or two short sentences above the list of news."),
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        EnglishTitleAndIntro.english_panel,
+    ]
     parent_page_types = ["neighbourhoods.CityHomePage"]
     subpage_types = ["news.NewsPage"]
     max_count = 1
@@ -91,7 +91,8 @@ class CityNewsIndexPage(BasePage):
             .for_listing()
             .recent()
         )
-        context.update(filter_form=form, items=paginate(request, items), feeds=feed_urls())
+        items = paginate(request, items, NEWS_PER_PAGE)
+        context.update(filter_form=form, items=items, feeds=feed_urls())
         return context
 
 
@@ -211,7 +212,7 @@ class NewsPage(BasePage):
                         "time. Change it only to correct the date."
                     ),
                 ),
-                FieldPanel("is_demo"),
+                FieldPanel("is_demo", permission="news.mark_example_content"),
             ],
             heading=_("Date and status"),
         ),
@@ -239,12 +240,16 @@ class NewsPage(BasePage):
     parent_page_types = ["news.NewsIndexPage", "news.CityNewsIndexPage"]
     subpage_types = []
     template = "pages/news_page.html"
+    htmx_partials = REACTIONS_PARTIALS  # reacting without reloading the page
     cache_family = "news"  # each item shows the latest news of its buurt and of the city
 
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
         indexes = [models.Index(fields=["kind"])]
+        # Only the Moderatoren say an item is an example (neighbourhoods.roles): a buurt's
+        # editors write real news and do not see the box.
+        permissions = [("mark_example_content", _("Can mark a news item as example content"))]
 
     def save(self, *args, **kwargs):
         self.buurt = self.find_buurt()

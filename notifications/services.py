@@ -15,11 +15,12 @@ import logging
 from collections.abc import Iterable
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import Truncator
 from wagtail.models import Page
 
@@ -145,6 +146,8 @@ def run_fan_out(*, key: str) -> int:
         followed = list(page.get_ancestors().values_list("pk", flat=True))
         if job.payload:  # a changed date: who follows the activity itself hears of it too
             followed.append(page.pk)
+        if job.payload.get("below"):  # a city-wide item: who follows any buurt hears of it
+            followed += page.get_children().live().values_list("pk", flat=True)
         writer = _FanOutWriter(job=job, page=page)
         written += writer.write_participants(job.participant_ids)
         last_user_id = 0
@@ -174,6 +177,8 @@ class _FanOutWriter:
         self.item = self.pages.item(page_id=page.pk, payload=job.payload)
         self.template = "email/" + self.item["template"]
         self.kind = "notifications." + self.item["template"]
+        # A digest item kind never has an email of its own: "right away" means the daily digest.
+        self.digest_only = "kind" in job.payload
 
     def _email(self, *, user, followed_id):
         personal, headers = {}, {}
@@ -206,6 +211,8 @@ class _FanOutWriter:
         User = get_user_model()
         emails, digest_rows = [], []
         for follow_id, user_id, frequency, followed_id, email, language, name in batch:
+            if frequency == Frequency.DIRECT and self.digest_only:
+                frequency = Frequency.DAILY
             if frequency == Frequency.DIRECT:
                 user = User(pk=user_id, email=email, language=language, display_name=name)
                 emails.append(self._email(user=user, followed_id=followed_id))
@@ -245,6 +252,41 @@ def unsubscribe_headers(url: str) -> dict:
 # Digests -------------------------------------------------------------------------------------
 
 
+class DigestKind:
+    """A kind of digest item another app adds (a reaction, an idea's new status, a question).
+
+    Its Delivery rows carry {"kind": name, ...} in their payload and are written by
+    `promise_digest_item`. At digest time `items()` gets one recipient's waiting rows of this
+    kind (each with its follow) and returns what the email says about them, grouped as the
+    kind likes (five reactions on one page are one item): dicts with title, url, followed,
+    optionally summary, and `include`, a template (without .html/.txt) that says the rest.
+    It returns nothing for what is gone or what the recipient hears of otherwise.
+    """
+
+    name = ""
+
+    def items(self, deliveries, *, recipient, pages) -> list[dict]:
+        raise NotImplementedError
+
+
+DIGEST_KINDS: dict[str, DigestKind] = {}
+
+
+def register_digest_kind(kind: DigestKind) -> DigestKind:
+    DIGEST_KINDS[kind.name] = kind
+    return kind
+
+
+def promise_digest_item(*, page_id: int, key: str, kind: str, below: bool = False, **values):
+    """Write, in the current transaction, that followers of a page (and of the pages above it,
+    and with `below` of the pages right under it) get an item in their next digest.
+
+    Never an email of its own: who chose "right away" gets it in the next daily digest.
+    """
+    payload = {"kind": kind, **values, **({"below": True} if below else {})}
+    return promise_fan_out(page_id=page_id, key=key, payload=payload)
+
+
 def write_digests(*, frequency: str) -> int:
     """One outbox email per recipient with all that waits for this digest; nothing, no email."""
     written = 0
@@ -278,12 +320,18 @@ def _write_digest(recipient, frequency, pages) -> int:
         .select_related("follow")
         .order_by("created_at", "pk")
     )
-    items = []
+    items, of_kind = [], {}
     for delivery in deliveries:
+        if delivery.payload.get("kind") in DIGEST_KINDS:
+            of_kind.setdefault(delivery.payload["kind"], []).append(delivery)
+            continue
         item = pages.item(page_id=delivery.page_id, payload=delivery.payload)
         if item:
             item["followed"] = pages.page(delivery.follow.page_id) if delivery.follow else None
             items.append(item)
+    with translation.override(recipient.language or settings.LANGUAGE_CODE):
+        for kind, waiting in of_kind.items():
+            items += DIGEST_KINDS[kind].items(waiting, recipient=recipient, pages=pages)
     ids = [delivery.pk for delivery in deliveries]
     if not items:
         Delivery.objects.filter(pk__in=ids).update(status=Delivery.Status.CANCELLED)

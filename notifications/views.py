@@ -2,17 +2,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from tim.params import local_target, require_valid
 from tim.ratelimits import limit_form_posts
 
 from . import services
-from .forms import FollowForm
+from .forms import FollowForm, FollowsForm
 from .models import Follow, Frequency
 
 
@@ -25,9 +26,7 @@ def follow(request, page_id):
     """
     page = get_object_or_404(Page.objects.live().public(), pk=page_id)
     form = FollowForm(request.POST)
-    target = form.data.get("next") or page.url
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = page.url
+    target = local_target(request, form.data.get("next"), page.url)
     if not request.user.is_authenticated:
         return redirect_to_login(target)
     if form.is_valid():
@@ -40,7 +39,7 @@ def follow(request, page_id):
             "components/notifications/follow_button.html",
             follow_button_context(request, page, form=form, saved=form.is_valid()),
         )
-    return redirect(target)
+    return HttpResponseRedirect(target)
 
 
 def follow_button_context(request, page, form=None, saved=False):
@@ -65,16 +64,15 @@ def follows(request):
         Follow.objects.filter(user=request.user).select_related("page").order_by("page__title")
     )
     if request.method == "POST":
-        by_id = {follow.pk: follow for follow in user_follows}
-        remove = request.POST.get("remove")
-        if remove and remove.isdigit() and int(remove) in by_id:
-            services.unfollow_page(user=request.user, page=by_id[int(remove)].page)
-            messages.success(request, _("You no longer follow %s.") % by_id[int(remove)].page.title)
+        form = require_valid(FollowsForm(request.POST, follows=user_follows))
+        remove = form.cleaned_data["remove"]
+        if remove is not None:
+            page = form.follows[remove].page
+            services.unfollow_page(user=request.user, page=page)
+            messages.success(request, _("You no longer follow %s.") % page.title)
             return redirect("notifications:follows")
-        for follow in user_follows:
-            frequency = request.POST.get(f"frequency-{follow.pk}")
-            if frequency in Frequency.values and frequency != follow.frequency:
-                services.follow_page(user=request.user, page=follow.page, frequency=frequency)
+        for follow, frequency in form.changed_frequencies():
+            services.follow_page(user=request.user, page=follow.page, frequency=frequency)
         messages.success(request, _("Your choices are saved."))
         return redirect("notifications:follows")
     return render(

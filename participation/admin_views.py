@@ -9,17 +9,18 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from neighbourhoods.models import NeighbourhoodPage
+from tim.pagination import paginate
+from tim.params import local_target, read_integer
 
 from . import permissions, services
 from .choices import IdeaReview, ModerationAction, ReactionStatus
@@ -66,10 +67,11 @@ def queue(request):
     buurt_ids, buurten = _allowed_buurten(request.user)
     tab = request.GET.get("toon") if request.GET.get("toon") in TABS else "gemeld"
     chosen = None
-    if request.GET.get("buurt", "").isdigit():
-        chosen = buurten.filter(pk=int(request.GET["buurt"])).first()
+    buurt_id = read_integer(request.GET.get("buurt"))
+    if buurt_id is not None:
+        chosen = buurten.filter(pk=buurt_id).first()
     scope = {chosen.pk} if chosen else buurt_ids
-    page_obj = Paginator(_queue(tab, scope), PER_PAGE).get_page(request.GET.get("pagina"))
+    page_obj = paginate(request, _queue(tab, scope), PER_PAGE)
     blocked = set(
         Participant.objects.filter(
             user_id__in=[r.author_id for r in page_obj if r.author_id], blocked_at__isnull=False
@@ -99,10 +101,7 @@ def queue(request):
 
 
 def _back(request):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
-    return redirect("participation_queue")
+    return redirect(local_target(request, request.POST.get("next"), reverse("participation_queue")))
 
 
 DONE = {
@@ -175,8 +174,9 @@ def ideas(request):
     buurt_ids, buurten = _allowed_buurten(request.user)
     waiting = request.GET.get("toon") != "gepubliceerd"
     chosen = None
-    if request.GET.get("buurt", "").isdigit():
-        chosen = buurten.filter(pk=int(request.GET["buurt"])).first()
+    buurt_id = read_integer(request.GET.get("buurt"))
+    if buurt_id is not None:
+        chosen = buurten.filter(pk=buurt_id).first()
     scope = {chosen.pk} if chosen else buurt_ids
     items = Idea.objects.for_listing().select_related("author")
     if scope is not None:
@@ -192,7 +192,7 @@ def ideas(request):
             "waiting": waiting,
             "buurten": buurten,
             "chosen": chosen,
-            "page_obj": Paginator(items, PER_PAGE).get_page(request.GET.get("pagina")),
+            "page_obj": paginate(request, items, PER_PAGE),
             "answer_form": IdeaAnswerForm(),
             "next": request.get_full_path(),
         },

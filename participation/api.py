@@ -8,6 +8,8 @@ from rest_framework.filters import BaseFilterBackend
 from wagtail.api import APIField
 from wagtail.api.v2.views import BaseAPIViewSet
 
+from tim.api_params import StrictQueryMixin
+
 from .models import Idea
 
 
@@ -20,7 +22,7 @@ class IdeaFilter(BaseFilterBackend):
         return queryset
 
 
-class IdeasAPIViewSet(BaseAPIViewSet):
+class IdeasAPIViewSet(StrictQueryMixin, BaseAPIViewSet):
     model = Idea
     filter_backends = [IdeaFilter]
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["buurt", "status"])
@@ -29,6 +31,8 @@ class IdeasAPIViewSet(BaseAPIViewSet):
         APIField("title"),
         APIField("description"),
         APIField("address"),
+        APIField("latitude"),
+        APIField("longitude"),
         APIField("status"),
         APIField("buurt", serializer=serializers.CharField(source="buurt.slug")),
         APIField("supports", serializer=serializers.IntegerField(source="support_total")),

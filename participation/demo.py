@@ -88,6 +88,8 @@ def _ideas(data, people) -> None:
             title=item["title"],
             description=item["description"],
             address=item["address"],
+            latitude=item.get("latitude"),  # an example point, near the buurt's centre
+            longitude=item.get("longitude"),
             review=IdeaReview.PUBLISHED,
             is_demo=True,
         )

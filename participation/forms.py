@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.fields import WagtailImageField
 
 from neighbourhoods.choices import Wijk
 from neighbourhoods.models import NeighbourhoodPage
 from tim.models import Theme
+from tim.params import ReadableImageField
 
 from .choices import IdeaStatus, ModerationAction, ReportReason
 from .models import REACTION_MAX_LENGTH
@@ -58,6 +58,10 @@ class AnswerForm(forms.Form):
     )
 
 
+# Around the municipality, with a margin: a point outside it is a typing error.
+MAASTRICHT = {"south": 50.75, "north": 50.92, "west": 5.60, "east": 5.80}
+
+
 class IdeaForm(forms.Form):
     title = forms.CharField(
         label=_("Your idea in a few words"),
@@ -77,13 +81,30 @@ class IdeaForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"class": "form-input"}),
     )
+    # The point on the map: typed, or set by clicking the map (participation/idea_map.js).
+    latitude = forms.DecimalField(
+        label=_("Latitude"),
+        required=False,
+        min_value=MAASTRICHT["south"],
+        max_value=MAASTRICHT["north"],
+        decimal_places=5,
+        widget=forms.NumberInput(attrs={"class": "form-input", "step": "0.00001"}),
+    )
+    longitude = forms.DecimalField(
+        label=_("Longitude"),
+        required=False,
+        min_value=MAASTRICHT["west"],
+        max_value=MAASTRICHT["east"],
+        decimal_places=5,
+        widget=forms.NumberInput(attrs={"class": "form-input", "step": "0.00001"}),
+    )
     themes = forms.ModelMultipleChoiceField(
         label=_("Themes (optional)"),
         queryset=Theme.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    photo = WagtailImageField(label=_("Photo (optional)"), required=False)
+    photo = ReadableImageField(label=_("Photo (optional)"), required=False)
     photo_alt = forms.CharField(
         label=_("What is in the photo?"),
         help_text=_("One short sentence for people who cannot see the photo."),
@@ -96,6 +117,8 @@ class IdeaForm(forms.Form):
         data = super().clean()
         if data.get("photo") and not data.get("photo_alt", "").strip():
             self.add_error("photo_alt", _("Say in one sentence what is in the photo."))
+        if (data.get("latitude") is None) != (data.get("longitude") is None):
+            self.add_error("longitude", _("Give both numbers of the point, or neither."))
         return data
 
 

@@ -7,7 +7,6 @@ tree. What moderators decide about a person (trusted after a first approval, or 
 """
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -19,9 +18,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 
-from tim.models import BasePage
+from tim.models import BasePage, EnglishTitleAndIntro
+from tim.pagination import paginate
 
 from .choices import IdeaReview, IdeaStatus, ReactionStatus, ReportReason
+from .htmx import REACTIONS_PARTIALS
 
 REACTION_MAX_LENGTH = 2000
 IDEAS_SLUG = "ideeen"
@@ -332,6 +333,17 @@ class Idea(models.Model):
         blank=True,
         help_text=_("A street, a square or an address, if the idea is about one place."),
     )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        help_text=_("The point on the map, if the resident chose one."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
     themes = models.ManyToManyField(
         "tim.Theme", verbose_name=_("themes"), blank=True, related_name="+"
     )
@@ -385,6 +397,10 @@ class Idea(models.Model):
     @property
     def url(self):
         return f"{self.buurt.url}{IDEAS_SLUG}/{self.pk}/"
+
+    @property
+    def has_point(self):
+        return self.latitude is not None and self.longitude is not None
 
     @property
     def full_url(self):
@@ -457,11 +473,7 @@ class IdeaAnswer(models.Model):
 IDEAS_PER_PAGE = 20
 
 
-def _paginate(request, items):
-    return Paginator(items, IDEAS_PER_PAGE).get_page(request.GET.get("pagina"))
-
-
-class IdeasIndexPage(RoutablePageMixin, BasePage):
+class IdeasIndexPage(RoutablePageMixin, EnglishTitleAndIntro, BasePage):
     """/<buurt>/ideeen/: the buurt's ideas; launching, each idea and its RSS feed are routes.
 
     Ideas are rows, not pages: residents write them, the buurt's editors check them in the
@@ -474,10 +486,15 @@ class IdeasIndexPage(RoutablePageMixin, BasePage):
         help_text=_("One or two short sentences above the ideas of the buurt."),
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        EnglishTitleAndIntro.english_panel,
+    ]
     parent_page_types = ["neighbourhoods.NeighbourhoodPage"]
     subpage_types = []
     template = "pages/ideas_index_page.html"
+    htmx_partials = REACTIONS_PARTIALS  # the reactions under an idea (its route)
 
     class Meta:
         verbose_name = _("ideas of a buurt")
@@ -494,7 +511,9 @@ class IdeasIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def index(self, request):
         ideas = self.ideas().for_listing().order_by("-created_at", "-pk")
-        return self.render(request, context_overrides={"page_obj": _paginate(request, ideas)})
+        return self.render(
+            request, context_overrides={"page_obj": paginate(request, ideas, IDEAS_PER_PAGE)}
+        )
 
     @path("nieuw/")
     def launch(self, request):
@@ -521,7 +540,7 @@ class IdeasIndexPage(RoutablePageMixin, BasePage):
         return BuurtIdeasFeed()(request, index=self)
 
 
-class CityIdeasPage(BasePage):
+class CityIdeasPage(EnglishTitleAndIntro, BasePage):
     """/ideeen/: the ideas of every buurt, with filters for wijk, buurt, theme and status."""
 
     intro = models.TextField(
@@ -530,7 +549,11 @@ class CityIdeasPage(BasePage):
         help_text=_("One or two short sentences above the list of ideas."),
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        EnglishTitleAndIntro.english_panel,
+    ]
     parent_page_types = ["neighbourhoods.CityHomePage"]
     subpage_types = []
     max_count = 1
@@ -545,7 +568,10 @@ class CityIdeasPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         form = IdeaFilterForm(request.GET)
         ideas = Idea.objects.published().matching(**form.filters()).for_listing()
-        context.update(form=form, page_obj=_paginate(request, ideas.order_by("-created_at", "-pk")))
+        context.update(
+            form=form,
+            page_obj=paginate(request, ideas.order_by("-created_at", "-pk"), IDEAS_PER_PAGE),
+        )
         return context
 
 
@@ -680,12 +706,16 @@ class ConsultationAnswer(models.Model):
         return f"{self.user_id} → {self.consultation_id}"
 
 
-class ConsultationsPage(RoutablePageMixin, BasePage):
+class ConsultationsPage(RoutablePageMixin, EnglishTitleAndIntro, BasePage):
     """/denk-mee/: the open and closed consultations; each one is a route of this page."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        EnglishTitleAndIntro.english_panel,
+    ]
     parent_page_types = ["neighbourhoods.CityHomePage"]
     subpage_types = []
     max_count = 1

@@ -49,7 +49,16 @@ def export_user_data(user) -> dict:
         "ideas": list(
             Idea.objects.filter(author=user)
             .order_by("pk")
-            .values("title", "description", "address", "review", "status", "created_at")
+            .values(
+                "title",
+                "description",
+                "address",
+                "latitude",
+                "longitude",
+                "review",
+                "status",
+                "created_at",
+            )
         ),
         "supports": [
             {

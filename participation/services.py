@@ -12,13 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from neighbourhoods.models import NeighbourhoodPage
+from neighbourhoods.models import CityHomePage, NeighbourhoodPage
 from notifications import outbox
 from notifications.models import Follow, Frequency
 from tim import pagecache
 from tim.urls_helper import absolute_url
 
-from . import permissions
+from . import digest, permissions
 from .choices import IdeaReview, ModerationAction, ReactionStatus
 from .models import (
     CONSULTATIONS_SLUG,
@@ -288,12 +288,14 @@ def _email_context(**values) -> dict:
 
 
 def _tell_about_reaction(reaction) -> None:
-    """The page's author and the person replied to hear of it, as often as they chose.
+    """The page's author and the person replied to hear of it, as often as they chose; the
+    page's followers read it in their digest (participation.digest).
 
     Right away: one email per reaction. Daily or weekly: one email per page per period, sent at
     the period's end, that lists what came in (the outbox's unique cause makes it one row).
     """
     thread = reaction.thread
+    digest.tell_followers_of_reaction(reaction)
     recipients = {}
     owner_id = thread.owner_id
     if owner_id:
@@ -385,8 +387,8 @@ def waiting_count(*, buurt_ids) -> int:
 
 
 @transaction.atomic
-def idea_create(*, user, buurt, title, description, address="", themes=(), photo=None,
-                photo_alt="") -> Idea:  # fmt: skip
+def idea_create(*, user, buurt, title, description, address="", latitude=None, longitude=None,
+                themes=(), photo=None, photo_alt="") -> Idea:  # fmt: skip
     """A resident launches an idea; it is public after a light check (at once for editors)."""
     from tim.models import TimImage
 
@@ -403,6 +405,8 @@ def idea_create(*, user, buurt, title, description, address="", themes=(), photo
         title=title,
         description=description,
         address=address,
+        latitude=latitude,
+        longitude=longitude,
         photo=image,
         review=IdeaReview.PUBLISHED if trusted else IdeaReview.PENDING,
     )
@@ -457,7 +461,8 @@ def support_remove(*, user, idea) -> None:
 
 @transaction.atomic
 def idea_answer(*, moderator, idea, status, text) -> IdeaAnswer:
-    """A public answer with a status; the author and every supporter hear of it."""
+    """A public answer with a status; the author and every supporter hear of it by email, the
+    buurt's followers in their digest."""
     if not permissions.can_moderate(moderator, idea.buurt_id):
         raise NotAllowed(_("You do not moderate this buurt."))
     if not text.strip():
@@ -468,6 +473,7 @@ def idea_answer(*, moderator, idea, status, text) -> IdeaAnswer:
     _purge(idea)
     log(instance=idea, action="participation.answer_idea", user=moderator,
         data={"status": status, "answer": answer.pk})  # fmt: skip
+    digest.tell_followers_of_idea_answer(answer)
     people = {s.user_id: s.user for s in idea.supports.select_related("user")}
     if idea.author_id:
         people[idea.author_id] = idea.author
@@ -484,6 +490,14 @@ def idea_answer(*, moderator, idea, status, text) -> IdeaAnswer:
 
 
 # Consultations ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def consultation_announce(*, consultation) -> None:
+    """Followers of the buurt (of any buurt, for a city-wide question) read of a new
+    consultation in their next digest; announcing it twice writes nothing twice."""
+    home_id = CityHomePage.objects.values_list("pk", flat=True).first()
+    digest.tell_followers_of_consultation(consultation, home_id=home_id)
 
 
 def consultation_answer(*, user, consultation, choices: dict) -> ConsultationAnswer:

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission
 
 from neighbourhoods.models import NeighbourhoodPage
 from neighbourhoods.roles import MODERATORS
+from tim.models import fill_english
 
 from .models import (
     CONSULTATIONS_SLUG,
@@ -27,6 +28,25 @@ MODERATOR_PERMISSIONS = [
 ]
 
 
+CONSULTATIONS_ENGLISH = {
+    "title_en": "Have your say",
+    "intro_en": "The municipality and the buurten (neighbourhoods) ask your opinion. It takes a "
+    "minute. After your answer you see what others chose.",
+}
+CITY_IDEAS_ENGLISH = {
+    "title_en": "Ideas for the buurt",
+    "intro_en": "Residents have ideas for their buurt (neighbourhood). Look at them, support "
+    "them, or send in your own idea on the page of your buurt.",
+}
+
+
+def _ideas_intro_en(buurt) -> str:
+    return (
+        f"Do you have an idea for {buurt.title}? Send it in. Neighbours can support it, and the "
+        "editors and the municipality answer."
+    )
+
+
 def ensure_pages(home) -> None:
     moderators, _created = Group.objects.get_or_create(name=MODERATORS)
     moderators.permissions.add(
@@ -41,6 +61,7 @@ def ensure_pages(home) -> None:
                 slug=CONSULTATIONS_SLUG,
                 intro="De gemeente en de buurten vragen je mening. Het kost een minuut. "
                 "Na je antwoord zie je wat anderen kozen.",
+                **CONSULTATIONS_ENGLISH,
             )
         )
     if not CityIdeasPage.objects.child_of(home).exists():
@@ -50,8 +71,12 @@ def ensure_pages(home) -> None:
                 slug=IDEAS_SLUG,
                 intro="Bewoners hebben ideeën voor hun buurt. Bekijk ze, steun ze, "
                 "of stuur je eigen idee in via de pagina van je buurt.",
+                **CITY_IDEAS_ENGLISH,
             )
         )
+    fill_english(ConsultationsPage.objects.child_of(home), **CONSULTATIONS_ENGLISH)
+    fill_english(CityIdeasPage.objects.child_of(home), **CITY_IDEAS_ENGLISH)
+    fill_english(IdeasIndexPage.objects.all(), title_en="Ideas")
     present = {page.path[: -page.steplen] for page in IdeasIndexPage.objects.only("path")}
     for buurt in NeighbourhoodPage.objects.order_by("path"):
         if buurt.path not in present:
@@ -61,5 +86,7 @@ def ensure_pages(home) -> None:
                     slug=IDEAS_SLUG,
                     intro=f"Heb je een idee voor {buurt.title}? Stuur het in. "
                     "Buren kunnen het steunen, en de redactie en de gemeente geven antwoord.",
+                    title_en="Ideas",
+                    intro_en=_ideas_intro_en(buurt),
                 )
             )

@@ -13,7 +13,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import reswap, retarget
 from wagtail.models import Page
+
+from tim.params import read_integer
 
 from . import permissions, ratelimits, services
 from .choices import IdeaReview, IdeaStatus, ModerationAction, ReactionStatus
@@ -45,6 +48,18 @@ def _back(reaction_or_target, anchor="reacties"):
         thread = reaction_or_target.thread
         return redirect(f"{thread.url}#reactie-{reaction_or_target.pk}")
     return redirect(f"{reaction_or_target.url}#{anchor}")
+
+
+def _form(request, *, page, fragment, context, reaction=None):
+    """A form of its own page, or (asked by htmx under a reaction) only the form, which then
+    posts with htmx; an htmx form with mistakes comes back in the place it was in."""
+    if not request.htmx:
+        return render(request, page, context)
+    response = render(request, f"participation/forms/{fragment}.html", context)
+    if request.method == "POST" and reaction is not None:
+        retarget(response, f"#reactie-{reaction.pk}-formulier")
+        reswap(response, "innerHTML")
+    return response
 
 
 def _own_reaction(request, pk) -> Reaction:
@@ -89,7 +104,12 @@ def _react(request, page):
         else:
             messages.success(request, _("Thank you for your reaction."))
         return _back(reaction)
-    return render(request, "participation/reaction_form.html", {"target": page, "form": form})
+    return _form(
+        request,
+        page="participation/reaction_form.html",
+        fragment="reaction",
+        context={"target": page, "form": form},
+    )
 
 
 @login_required
@@ -98,15 +118,19 @@ def edit(request, pk):
     if not reaction.can_edit(request.user):
         messages.error(request, _("You can change a reaction only in the first 15 minutes."))
         return _back(reaction)
-    form = ReactionForm(request.POST or None, initial={"text": reaction.text})
+    form = ReactionForm(
+        request.POST or None, initial={"text": reaction.text}, auto_id=f"wijzig-{pk}-%s"
+    )
     if request.method == "POST" and form.is_valid():
         services.reaction_edit(user=request.user, reaction=reaction, text=form.cleaned_data["text"])
         messages.success(request, _("Your reaction is changed."))
         return _back(reaction)
-    return render(
+    return _form(
         request,
-        "participation/reaction_form.html",
-        {"target": reaction.thread.target, "form": form, "reaction": reaction},
+        page="participation/reaction_form.html",
+        fragment="reaction",
+        context={"target": reaction.thread.target, "form": form, "reaction": reaction},
+        reaction=reaction,
     )
 
 
@@ -117,7 +141,12 @@ def delete(request, pk):
         services.reaction_delete(user=request.user, reaction=reaction)
         messages.success(request, _("Your reaction is deleted."))
         return _back(reaction)
-    return render(request, "participation/reaction_delete.html", {"reaction": reaction})
+    return _form(
+        request,
+        page="participation/reaction_delete.html",
+        fragment="delete",
+        context={"reaction": reaction},
+    )
 
 
 @login_required
@@ -128,7 +157,7 @@ def report(request, pk):
         pk=pk,
         status=ReactionStatus.VISIBLE,
     )
-    form = ReportForm(request.POST or None)
+    form = ReportForm(request.POST if request.method == "POST" else None, auto_id=f"melden-{pk}-%s")
     if request.method == "POST" and form.is_valid():
         try:
             new = services.report_create(user=request.user, reaction=reaction, **form.cleaned_data)
@@ -140,7 +169,13 @@ def report(request, pk):
         else:
             messages.success(request, _("You reported this reaction before. We look at it."))
         return _back(reaction)
-    return render(request, "participation/report_form.html", {"reaction": reaction, "form": form})
+    return _form(
+        request,
+        page="participation/report_form.html",
+        fragment="report",
+        context={"reaction": reaction, "form": form},
+        reaction=reaction,
+    )
 
 
 @login_required
@@ -165,7 +200,13 @@ def hide(request, pk):
         else:
             messages.success(request, _("The reaction is hidden. The author gets your reason."))
             return _back(reaction.thread.target)
-    return render(request, "participation/hide_form.html", {"reaction": reaction, "error": error})
+    return _form(
+        request,
+        page="participation/hide_form.html",
+        fragment="hide",
+        context={"reaction": reaction, "error": error},
+        reaction=reaction,
+    )
 
 
 @require_POST
@@ -211,6 +252,8 @@ def launch_idea(request, *, index):
                 title=data["title"],
                 description=data["description"],
                 address=data["address"],
+                latitude=data["latitude"],
+                longitude=data["longitude"],
                 themes=data["themes"],
                 photo=data["photo"],
                 photo_alt=data["photo_alt"],
@@ -251,7 +294,7 @@ def idea_detail(request, *, index, idea_id):
     supporters = Support.objects.filter(idea=idea, show_name=True).select_related("user")
     return index.render(
         request,
-        template="pages/idea_page.html",
+        template=index.htmx_partial(request) or "pages/idea_page.html",
         context_overrides={
             "idea": idea,
             "answers": idea.answers.all(),
@@ -301,9 +344,9 @@ def consultation_detail(request, *, page, consultation_id):
             return redirect_to_login(consultation.url)
         choices = {}
         for block in consultation.questions:
-            value = request.POST.get(f"vraag-{block.id}", "")
-            if value.isdigit():
-                choices[block.id] = int(value)
+            option = read_integer(request.POST.get(f"vraag-{block.id}"))
+            if option is not None:
+                choices[block.id] = option
         try:
             services.consultation_answer(
                 user=request.user, consultation=consultation, choices=choices

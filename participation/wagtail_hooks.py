@@ -6,7 +6,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views, permissions
+from . import admin_views, permissions, services
 from .models import Consultation
 
 
@@ -85,6 +85,13 @@ def register_log_actions(actions):
         ("idea_to_initiative", _("Idea to initiative"), _("A draft initiative made from the idea")),
     ]:
         actions.register_action(f"participation.{action}", label, message)
+
+
+@hooks.register("after_create_snippet")
+def announce_consultation(request, instance):
+    """A new consultation reaches the buurt's followers in their next digest."""
+    if isinstance(instance, Consultation):
+        services.consultation_announce(consultation=instance)
 
 
 class ConsultationViewSet(SnippetViewSet):

@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from neighbourhoods.models import NeighbourhoodPage
+from tim.params import read_integer
 
 from .models import Indicator, IndicatorValue
 
@@ -63,7 +64,9 @@ def _number(text: str) -> Decimal | None:
         value = Decimal(text.strip().replace(" ", "").replace(",", "."))
     except InvalidOperation:
         return None
-    return value if value.is_finite() else None
+    stored = IndicatorValue._meta.get_field("value")
+    whole_digits = stored.max_digits - stored.decimal_places  # more would fail on saving
+    return value if value.is_finite() and abs(value) < 10**whole_digits else None
 
 
 def read(text: str, result: Result) -> list[Row]:
@@ -98,7 +101,8 @@ def read(text: str, result: Result) -> list[Row]:
                 _("unknown buurt code '%(code)s'") % {"code": values.get("cbs_code", "")}
             )
         year = values.get("year", "")
-        if not (year.isdigit() and FIRST_YEAR <= int(year) <= LAST_YEAR):
+        year_number = read_integer(year, min_value=FIRST_YEAR, max_value=LAST_YEAR)
+        if year_number is None:  # also `²`, which isdigit() accepts and int() refuses
             problems.append(_("'%(year)s' is not a year") % {"year": year})
         value = _number(values.get("value", ""))
         if value is None:
@@ -107,7 +111,7 @@ def read(text: str, result: Result) -> list[Row]:
         if not source:
             problems.append(_("the source is empty"))
         if not problems:
-            key = (slugify(indicator), buurt.cbs_code, int(year))
+            key = (slugify(indicator), buurt.cbs_code, year_number)
             if key in seen:
                 problems.append(_("the same as line %(line)s") % {"line": seen[key]})
             seen[key] = number
@@ -115,7 +119,7 @@ def read(text: str, result: Result) -> list[Row]:
             message = "; ".join(problems)
             result.errors.append((number, message[:1].upper() + message[1:] + "."))
         else:
-            rows.append(Row(number, indicator, buurt, int(year), value, source[:200]))
+            rows.append(Row(number, indicator, buurt, year_number, value, source[:200]))
     return rows
 
 

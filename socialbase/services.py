@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from initiatives.models import InitiativePage, Occurrence, VolunteerCallPage
 from meetingplaces import hours
-from meetingplaces.managers import BUURT_DEPTH
+from meetingplaces.managers import BUURT_DEPTH, HOURS_PREFETCH
 from meetingplaces.models import MeetingPlacePage
 from neighbourhoods.models import NeighbourhoodPage
 from news.models import NewsPage
@@ -65,7 +65,7 @@ def _count_places(by_theme, buurt, monday, sunday, now) -> None:
         .public()
         .descendant_of(buurt)
         .select_related("facts_check")
-        .prefetch_related("opening_hours", "opening_exceptions", "themes")
+        .prefetch_related(*HOURS_PREFETCH, "themes")
     )
     for place in places:
         fresh = place.checked_at is not None and now - place.checked_at <= FRESH_FOR

@@ -9,6 +9,7 @@ from django.utils.decorators import method_decorator
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -17,7 +18,10 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from participation.api import IdeasAPIViewSet
 
+from .api_params import StrictQueryMixin
 from .conditional import conditional_on_content
+from .params import read_integer
+from .urls_helper import page_url
 from .visibility import public_image_ids
 
 
@@ -30,14 +34,27 @@ class BuurtFilter(BaseFilterBackend):
         value = request.GET.get("buurt", "").strip()
         if not value:
             return queryset
-        lookup = Q(slug=value) | (Q(pk=int(value)) if value.isdigit() else Q())
+        page_id = read_integer(value)
+        lookup = Q(slug=value) | (Q(pk=page_id) if page_id is not None else Q())
         buurt = NeighbourhoodPage.objects.live().filter(lookup).first()
         if buurt is None:
             raise BadRequestError(f"buurt does not exist: {value}")
         return queryset.descendant_of(buurt, inclusive=True)
 
 
-class TimPagesAPIViewSet(PagesAPIViewSet):
+class BaseUrlPageHtmlUrlField(PageHtmlUrlField):
+    """A page's html_url on BASE_URL, as every other link the site gives (not the Site's host)."""
+
+    def to_representation(self, page):
+        return page_url(page, self.context.get("request")) or None
+
+
+class TimPageSerializer(PageSerializer):
+    html_url = BaseUrlPageHtmlUrlField(read_only=True)
+
+
+class TimPagesAPIViewSet(StrictQueryMixin, PagesAPIViewSet):
+    base_serializer_class = TimPageSerializer
     filter_backends = [BuurtFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["buurt"])
 
@@ -57,7 +74,7 @@ class TimPagesAPIViewSet(PagesAPIViewSet):
         return fields
 
 
-class TimImagesAPIViewSet(ImagesAPIViewSet):
+class TimImagesAPIViewSet(StrictQueryMixin, ImagesAPIViewSet):
     """Only images used on live pages anyone may see: not uploads used on a draft, on a page
     behind a view restriction, or nowhere (tim.visibility.public_image_ids)."""
 
@@ -77,8 +94,12 @@ class TimImagesAPIViewSet(ImagesAPIViewSet):
         return super().get_queryset().filter(pk__in=public_image_ids())
 
 
+class TimDocumentsAPIViewSet(StrictQueryMixin, DocumentsAPIViewSet):
+    """Wagtail's documents, with the query read by tim.api_params first."""
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", TimPagesAPIViewSet)
 api_router.register_endpoint("images", TimImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("documents", TimDocumentsAPIViewSet)
 api_router.register_endpoint("ideas", IdeasAPIViewSet)

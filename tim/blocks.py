@@ -19,7 +19,19 @@ class ParagraphBlock(blocks.RichTextBlock):
         template = "components/blocks/paragraph_block.html"
 
 
-class HeadingBlock(blocks.CharBlock):
+class LabelledCharBlock(blocks.CharBlock):
+    """A one-line text block whose input carries its label for screen readers (aria-label).
+
+    As the only field of a StreamField child, Wagtail shows the block's label as the child's
+    heading, not as a <label> of the input: axe reports an input without a name (critical).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.field.widget.attrs["aria-label"] = self.label
+
+
+class HeadingBlock(LabelledCharBlock):
     class Meta:
         icon = "title"
         label = _("Heading")

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail.search import index
@@ -10,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 
 from . import pagecache
 from .image_metadata import strip_upload
+from .panels import PROMOTE_PANELS
 
 
 class TimImage(AbstractImage):
@@ -85,10 +87,63 @@ class Theme(index.Indexed, models.Model):
         return self.name_en if get_language() == "en" and self.name_en else self.name
 
 
+class EnglishTitle(models.Model):
+    """An English title beside the Dutch one, for the structural pages (Nieuws, Agenda, ...).
+
+    Why fields, not Wagtail's localisation (wagtail-localize, WAGTAIL_I18N_ENABLED): that copies
+    the whole tree per language, with its own URLs (/en/...) and its own revisions, moderation and
+    search index for every page. This site has one tree and one URL per page in both languages (the
+    language is a cookie), and only about a dozen structural pages have a title or intro a visitor
+    reads as interface: news, activities and places stay Dutch (marked lang="nl"). One or two
+    fields on those page types keep the one-tree URLs, need no second copy to keep in step, and an
+    empty English field falls back to the Dutch text.
+    """
+
+    title_en = models.CharField(
+        _("title in English"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown to visitors who read the site in English. Empty: the Dutch title."),
+    )
+
+    english_panel = MultiFieldPanel(
+        [FieldPanel("title_en")], heading=_("In English"), classname="collapsed"
+    )
+
+    class Meta:
+        abstract = True
+
+
+class EnglishTitleAndIntro(EnglishTitle):
+    """EnglishTitle, and the English introduction of a page whose Dutch one is `intro`."""
+
+    intro_en = models.TextField(
+        _("introduction in English"),
+        blank=True,
+        help_text=_("Shown to visitors who read the site in English. Empty: the Dutch text."),
+    )
+
+    english_panel = MultiFieldPanel(
+        [FieldPanel("title_en"), FieldPanel("intro_en")],
+        heading=_("In English"),
+        classname="collapsed",
+    )
+
+    class Meta:
+        abstract = True
+
+
+def fill_english(pages, **texts) -> None:
+    """Give the pages that have no English text yet the setup's one; an editor's text stays."""
+    for name, text in texts.items():
+        pages.filter(**{name: ""}).update(**{name: text})
+
+
 class BasePage(Page):
     """The base of every page type: one place for what all of them share."""
 
     show_in_menus_default = False
+    promote_panels = PROMOTE_PANELS
     # htmx requests that target one of these element ids get only that part of the page.
     htmx_partials: dict[str, str] = {}
     # Pages of one family list their newest siblings (every news item shows the latest news):
@@ -98,11 +153,13 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
-    def get_template(self, request, *args, **kwargs):
+    def htmx_partial(self, request) -> str | None:
+        """The partial template an htmx request asks for, if this page has it (routes use it)."""
         htmx = getattr(request, "htmx", None)
-        if htmx and htmx.target in self.htmx_partials:
-            return self.htmx_partials[htmx.target]
-        return super().get_template(request, *args, **kwargs)
+        return self.htmx_partials.get(htmx.target) if htmx else None
+
+    def get_template(self, request, *args, **kwargs):
+        return self.htmx_partial(request) or super().get_template(request, *args, **kwargs)
 
     def serve(self, request, *args, **kwargs):
         if self.cache_family:
@@ -110,5 +167,30 @@ class BasePage(Page):
         return super().serve(request, *args, **kwargs)
 
     def breadcrumbs(self):
-        """The pages above this one, from the city home down, for the breadcrumb trail."""
-        return self.get_ancestors().filter(depth__gt=1)
+        """The pages above this one, from the city home down, for the breadcrumb trail.
+
+        In English they are read as their own types, for their English titles (a fixed number
+        of queries: the trail is at most a few pages deep). Read once per page: the trail and its
+        JSON-LD (tim.metadata) both show it."""
+        if "_breadcrumbs" not in self.__dict__:
+            ancestors = self.get_ancestors().filter(depth__gt=1)
+            self._breadcrumbs = list(ancestors.specific() if _reads_english() else ancestors)
+        return self._breadcrumbs
+
+    @property
+    def display_title(self):
+        """The title a visitor reads: the English one (EnglishTitle) in English, if there is one."""
+        return (_reads_english() and getattr(self, "title_en", "")) or self.title
+
+    @property
+    def display_intro(self):
+        return (_reads_english() and getattr(self, "intro_en", "")) or getattr(self, "intro", "")
+
+    @property
+    def document_title(self):
+        """The <title>: the English title in English, else the SEO title or the title."""
+        return (_reads_english() and getattr(self, "title_en", "")) or self.seo_title or self.title
+
+
+def _reads_english() -> bool:
+    return (get_language() or "").startswith("en")

@@ -14,6 +14,11 @@ therefore reaches all its query strings and languages with one SET, and a family
 Pages whose content turns over with time ("open now", today's agenda) tell the cache when with
 `valid_until(moment)`; no response outlives the next local midnight ("today", "tomorrow").
 
+Pieces of a page that cost a lot and are the same for every visitor (the latest news, a buurt's
+places and initiatives, the buurt picker) are kept too, by `fragment()`, for logged-in visitors
+and on a page-cache miss. Every purge starts a new fragment generation, so a piece is never older
+than the last change; what it reports with `valid_until` and `belongs_to` is kept with it.
+
 Every cache call is guarded: with Redis down or slow the site serves uncached pages, never an
 error, and each process leaves Redis alone for PAUSE_AFTER_FAILURE seconds before trying again.
 """
@@ -30,7 +35,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 logger = logging.getLogger(__name__)
@@ -49,6 +54,8 @@ NEVER_CACHED = ("/beheer/", "/account/", "/mijn-account/", "/healthz", "/taal/",
 # The families a page may belong to (see BasePage.cache_family); each adds one key to the MGET.
 # Every page belongs to "all": purging it empties the page cache (a deploy, a test).
 FAMILIES = ("all", "news", "sitemap")
+# Bumped by every purge: the generation every stored fragment was rendered under.
+FRAGMENTS = "fragments"
 HEADER = "X-Page-Cache"
 # A Redis that fails, or answers slower than this, is left alone for a while.
 SLOW_ANSWER = 0.25
@@ -59,7 +66,11 @@ _families: ContextVar[frozenset] = ContextVar("page_families", default=frozenset
 
 
 def _cache():
-    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+    return caches[_alias()]
+
+
+def _fragment_cache():
+    return caches[_fragment_alias()]
 
 
 def valid_until(moment: datetime.datetime | None) -> None:
@@ -99,9 +110,10 @@ def _family_key(family: str) -> str:
 
 
 def _entry_key(request) -> str:
+    """The same for every host a visitor used: pages make every absolute link from BASE_URL."""
     variant = "|".join(
         [
-            request.build_absolute_uri(request.path),
+            request.path,
             "&".join(sorted(request.META.get("QUERY_STRING", "").split("&"))),
             getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
             request.headers.get("HX-Request", "") and request.headers.get("HX-Target", "-"),
@@ -173,29 +185,37 @@ class _Unavailable(Exception):
     """Redis failed or answered too slowly: this process serves uncached pages for a while."""
 
 
-_paused_until = 0.0  # per process: a dead Redis costs one timeout per pause, not one per request
+# Per process and cache alias: a dead Redis costs one timeout per pause, not one per request.
+_paused_until: dict[str, float] = {}
 
 
-def _guarded(operation: Callable):
+def _alias() -> str:
+    return getattr(settings, "PAGE_CACHE_ALIAS", "default")
+
+
+def _fragment_alias() -> str:
+    return getattr(settings, "PAGE_CACHE_FRAGMENT_ALIAS", "default")
+
+
+def _guarded(operation: Callable, alias: str | None = None):
     """Run one cache call. With django-redis's IGNORE_EXCEPTIONS a dead Redis answers "nothing"
-    instead of raising; a slow answer or an error pauses the page cache of this process."""
-    global _paused_until
-    if time.monotonic() < _paused_until:
+    instead of raising; a slow answer or an error pauses that cache in this process."""
+    alias = alias or _alias()
+    if time.monotonic() < _paused_until.get(alias, 0.0):
         raise _Unavailable
     started = time.monotonic()
     try:
         result = operation()
     except Exception as error:
-        _pause("failed")
+        _pause("failed", alias)
         raise _Unavailable from error
     if time.monotonic() - started > SLOW_ANSWER:
-        _pause("answered slowly")
+        _pause("answered slowly", alias)
     return result
 
 
-def _pause(reason: str) -> None:
-    global _paused_until
-    _paused_until = time.monotonic() + PAUSE_AFTER_FAILURE
+def _pause(reason: str, alias: str) -> None:
+    _paused_until[alias] = time.monotonic() + PAUSE_AFTER_FAILURE
     logger.warning("Redis %s: pages are served uncached for %d s.", reason, PAUSE_AFTER_FAILURE)
 
 
@@ -260,17 +280,69 @@ class PageCacheMiddleware:
         return response
 
 
-def _current_generations(keys: list[str], found: dict) -> dict:
+def _current_generations(keys: list[str], found: dict, alias: str | None = None) -> dict:
     """The generation of each key, starting one where none exists yet (or it was evicted)."""
+    alias = alias or _alias()
+    cache = caches[alias]
     missing = [key for key in keys if key not in found]
     if missing:
         for key in missing:
-            _guarded(lambda key=key: _cache().add(key, time.time_ns(), GENERATION_TIMEOUT))
-        found = {**found, **_guarded(lambda: _cache().get_many(missing))}
+            _guarded(lambda key=key: cache.add(key, time.time_ns(), GENERATION_TIMEOUT), alias)
+        found = {**found, **_guarded(lambda: cache.get_many(missing), alias)}
         if any(key not in found for key in missing):  # nothing sticks: Redis is not there
-            _pause("stores nothing")
+            _pause("stores nothing", alias)
             raise _Unavailable
     return {key: found[key] for key in keys}
+
+
+# --- Fragments ---------------------------------------------------------------------------------
+
+
+def fragment(name: str, parts: Iterable, render: Callable[[], str]) -> str:
+    """`render()`, or what it gave before under the current fragment generation. `parts` are what
+    the piece depends on besides the content (a buurt's id); the language is added here."""
+    if not getattr(settings, "PAGE_CACHE_ENABLED", True):
+        return render()
+    alias, generation_key = _fragment_alias(), _family_key(FRAGMENTS)
+    cache = caches[alias]
+    variant = "|".join([name, *map(str, parts), translation.get_language() or ""])
+    key = "pagecache:fragment:" + hashlib.md5(variant.encode(), usedforsecurity=False).hexdigest()
+    try:
+        found = _guarded(lambda: cache.get_many([key, generation_key]), alias)
+    except _Unavailable:
+        return render()
+
+    entry = found.get(key)
+    if entry is not None:
+        generation, expires, html, changes_at, families = entry
+        if generation == found.get(generation_key) and expires > time.time():
+            _report(changes_at, families)
+            return html
+
+    valid_token, family_token = _valid_until.set(None), _families.set(frozenset())
+    try:
+        html = render()
+        changes_at, families = _valid_until.get(), _families.get()
+    finally:
+        _valid_until.reset(valid_token)
+        _families.reset(family_token)
+    _report(changes_at, families)
+    seconds = _lifetime(timezone.now(), changes_at)
+    if seconds > 0:
+        try:
+            generation = _current_generations([generation_key], found, alias)[generation_key]
+            entry = (generation, time.time() + seconds, html, changes_at, families)
+            _guarded(lambda: cache.set(key, entry, seconds), alias)
+        except _Unavailable:
+            pass
+    return html
+
+
+def _report(changes_at: datetime.datetime | None, families: Iterable[str]) -> None:
+    """Tell the page around a fragment what the fragment would have told it while rendering."""
+    valid_until(changes_at)
+    for family in families:
+        belongs_to(family)
 
 
 # --- Purging -----------------------------------------------------------------------------------
@@ -293,6 +365,7 @@ def purge(*, paths: Iterable[str] = (), families: Iterable[str] = ()) -> None:
     stamp = time.time_ns()
     try:
         _cache().set_many(dict.fromkeys(keys, stamp), GENERATION_TIMEOUT)
+        _fragment_cache().set(_family_key(FRAGMENTS), stamp, GENERATION_TIMEOUT)
     except Exception:
         # Stored pages expire on their own within TIMEOUT; a publish must not fail over Redis.
         logger.warning("Redis failed: %d page cache keys not purged.", len(keys))
@@ -364,6 +437,16 @@ def _restriction_changed(sender, instance, **kwargs):
     purge_on_commit(families=["all"])
 
 
+def _shared_content_changed(sender, instance, **kwargs):
+    # A snippet (a theme, a partner organisation) or a setting shows on pages of any kind; they
+    # change a few times a year, so starting afresh costs less than tracking where each shows.
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.snippets.models import get_snippet_models
+
+    if sender in get_snippet_models() or issubclass(sender, BaseGenericSetting | BaseSiteSetting):
+        purge_on_commit(families=["all"])
+
+
 def connect() -> None:
     from django.db.models.signals import post_delete, post_save, pre_delete
     from wagtail.models import PageViewRestriction
@@ -375,6 +458,9 @@ def connect() -> None:
             sender=PageViewRestriction,
             dispatch_uid=f"pagecache.restriction.{signal is post_save}",
         )
+        # Snippets register after this runs (Wagtail defers them), so the receiver checks.
+        uid = f"pagecache.shared.{signal is post_save}"
+        signal.connect(_shared_content_changed, dispatch_uid=uid)
 
     page_published.connect(_on_publish_or_unpublish, dispatch_uid="pagecache.published")
     page_unpublished.connect(_on_publish_or_unpublish, dispatch_uid="pagecache.unpublished")

@@ -8,6 +8,7 @@ the page cache's "sitemap" family (purged with every publish) and answer polls w
 """
 
 import math
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.apps import apps
@@ -17,28 +18,36 @@ from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Max
+from django.db import connection
+from django.db.models import Count, Max, Min
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from wagtail.models import Page, Site
+from django.utils import timezone
+from wagtail.models import Page, Site, get_page_models
 
 from tim import pagecache
 from tim.conditional import conditional_on_content
+from tim.params import BIGINT_MAX, read_integer
 from tim.urls_helper import absolute_url
 
 URLS_PER_FILE = 1000  # a file of 1,000 URLs renders in well under 200 ms
+MAX_PAGE = BIGINT_MAX // URLS_PER_FILE
 
 
 class SlicePaginator(Paginator):
     """Finds out whether page N exists by reading it, instead of counting the whole section
-    first (a count of 50,000 news items cost as much as reading the file's 1,000 rows)."""
+    first (a count of 50,000 news items cost as much as reading the file's 1,000 rows).
+    `prepare` completes the rows of a file at once (their lastmod), in a few queries."""
+
+    def __init__(self, object_list, per_page, *, prepare=None):
+        super().__init__(object_list, per_page)
+        self.prepare = prepare or (lambda rows: rows)
 
     def validate_number(self, number):
-        try:
-            number = int(number)
-        except (TypeError, ValueError):
-            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        number = read_integer(number, min_value=-BIGINT_MAX, max_value=MAX_PAGE)
+        if number is None:  # not ASCII digits, or so far on that the offset leaves bigint
+            raise PageNotAnInteger(self.error_messages["invalid_page"])
         if number < 1:
             raise EmptyPage(self.error_messages["min_page"])
         return number
@@ -49,7 +58,7 @@ class SlicePaginator(Paginator):
         rows = list(self.object_list[start : start + self.per_page])
         if not rows and number > 1:
             raise EmptyPage(self.error_messages["no_results"])
-        return self._get_page(rows, number, self)
+        return self._get_page(self.prepare(rows), number, self)
 
 
 def site_pages(root: Page):
@@ -58,9 +67,103 @@ def site_pages(root: Page):
         Page.objects.live()
         .public()
         .descendant_of(root, inclusive=True)
-        .annotate(modified=Coalesce("last_published_at", "latest_revision_created_at"))
+        .annotate(
+            modified=Coalesce(
+                "last_published_at", "latest_revision_created_at", "first_published_at"
+            )
+        )
         .order_by("path")
     )
+
+
+# City pages that list every page of some types, wherever those are in the tree.
+CITY_LISTS = {
+    "news.CityNewsIndexPage": ["news.NewsPage"],
+    "initiatives.AgendaPage": ["initiatives.ActivityPage"],
+    "initiatives.VolunteeringPage": ["initiatives.VolunteerCallPage"],
+    "meetingplaces.DirectoryPage": ["meetingplaces.MeetingPlacePage"],
+}
+
+
+@dataclass(frozen=True)
+class Listings:
+    """What pages list, as content type ids: the types that can have pages below them, and the
+    city lists with the types they list."""
+
+    parents: frozenset[int]
+    city_lists: dict[int, frozenset[int]]
+
+
+def listings() -> Listings:
+    """Read once per request from Django's content type cache (one query in a fresh process)."""
+    models = get_page_models()
+    types = ContentType.objects.get_for_models(*models)
+    by_label = {model._meta.label: types[model].pk for model in models}
+    return Listings(
+        parents=frozenset(types[model].pk for model in models if model.allowed_subpage_models()),
+        city_lists={
+            by_label[label]: frozenset(by_label[item] for item in items)
+            for label, items in CITY_LISTS.items()
+        },
+    )
+
+
+def with_listed_changes(root: Page, rows: list[dict], listings: Listings) -> list[dict]:
+    """Each page row's `modified` becomes the latest change of the page or of what it lists: the
+    pages below it (the city home, a buurt, an index, an initiative), and for the city lists
+    every page of the types they list. A page that was never published through a revision
+    (made by a setup command) and lists nothing dated has no date at all: it gets the site's
+    earliest change (it is at least that old), or now on a site where nothing was published.
+
+    Two queries for a file with pages that list others, however many rows; none for a file
+    of leaves (news items, activities, places)."""
+    parents = [row for row in rows if row["content_type_id"] in listings.parents]
+    city_lists = [row for row in rows if row["content_type_id"] in listings.city_lists]
+    if not parents and not city_lists:
+        return rows
+    per_type = (
+        site_pages(root)
+        .order_by()
+        .values_list("content_type_id")
+        .annotate(latest=Max("modified"), earliest=Min("modified"))
+    )
+    latest = {type_id: newest for type_id, newest, _oldest in per_type}
+    site_latest = _latest(*latest.values())
+    earliest = min((oldest for _id, _newest, oldest in per_type if oldest), default=None)
+    # The city home lists the whole site: its latest change is the site's.
+    below = _latest_below(root, [row for row in parents if row["path"] != root.path])
+    for row in rows:
+        if row["path"] == root.path:
+            row["modified"] = site_latest
+        row["modified"] = _latest(row["modified"], below.get(row["path"]))
+        for listed in listings.city_lists.get(row["content_type_id"], ()):
+            row["modified"] = _latest(row["modified"], latest.get(listed))
+        row["modified"] = row["modified"] or earliest or timezone.now()
+    return rows
+
+
+def _latest_below(root: Page, parents: list[dict]) -> dict[str, object]:
+    """{path: latest change below it} for the parents' paths, in one query: each parent reads
+    the range of paths of its subtree from the path index: a tree path (digits and capitals)
+    sorts after its parent's and before the parent's followed by Z's, in any collation."""
+    if not parents:
+        return {}
+    pages = site_pages(root).values("path", "modified")
+    sql, params = pages.order_by().query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""SELECT parent.path, MAX(page.modified)
+                FROM unnest(%s::text[]) AS parent(path)
+                JOIN ({sql}) AS page
+                  ON page.path > parent.path AND page.path < parent.path || repeat('Z', 255)
+                GROUP BY 1""",  # noqa: S608 - the inner SQL is Django's, with its parameters
+            [[row["path"] for row in parents], *params],
+        )
+        return dict(cursor.fetchall())
+
+
+def _latest(*moments):
+    return max(filter(None, moments), default=None)
 
 
 class PageSection(Sitemap):
@@ -70,8 +173,16 @@ class PageSection(Sitemap):
     limit = URLS_PER_FILE
     changefreq = "weekly"
 
-    def __init__(self, root: Page, content_types: set[int], *, others: bool = False):
+    def __init__(
+        self,
+        root: Page,
+        content_types: set[int],
+        *,
+        others: bool = False,
+        listings: Listings | None = None,
+    ):
         self.root, self.content_types, self.others = root, content_types, others
+        self.listings = listings
 
     def get_protocol(self, protocol=None):
         return urlsplit(settings.BASE_URL).scheme
@@ -88,17 +199,72 @@ class PageSection(Sitemap):
             pages = pages.exclude(content_type_id__in=self.content_types)
         else:
             pages = pages.filter(content_type_id__in=self.content_types)
-        return pages.values("url_path", "slug", "modified")
+        return pages.values("url_path", "slug", "modified", "path", "depth", "content_type_id")
 
     @property
     def paginator(self):
-        return SlicePaginator(self.items(), self.limit)
+        if self.listings is None:
+            return SlicePaginator(self.items(), self.limit)
+        return SlicePaginator(
+            self.items(),
+            self.limit,
+            prepare=lambda rows: with_listed_changes(self.root, rows, self.listings),
+        )
 
     def location(self, row):
         return "/" + row["url_path"][len(self.root.url_path) :]
 
     def lastmod(self, row):
         return row["modified"]
+
+    def size(self, summary) -> tuple[int, object]:
+        """How many URLs, and the latest change, from the index's one count of all pages.
+
+        Its pages' entries follow what they list, which may be any page: the latest change of
+        the file is then the latest of the whole site (an overstatement for a file of leaves)."""
+        rows = [row for row in summary if self.covers(row["content_type_id"])]
+        latest = max((row["latest"] for row in summary if row["latest"]), default=None)
+        return sum(row["count"] for row in rows), latest
+
+
+class IdeaSection(PageSection):
+    """Residents' published ideas (/<buurt>/ideeen/<id>/): rows of their own, not pages; the
+    latest change is the newest public answer (a new status), else when the idea was sent."""
+
+    def __init__(self, root: Page):
+        super().__init__(root, set())
+
+    def covers(self, content_type_id: int) -> bool:
+        return False
+
+    def ideas(self):
+        from participation.models import Idea
+
+        return Idea.objects.published().filter(
+            buurt__path__startswith=self.root.path, buurt__live=True
+        )
+
+    def items(self):
+        return (
+            self.ideas()
+            .annotate(modified=Coalesce(Max("answers__created_at"), "created_at"))
+            .order_by("pk")
+            .values("pk", "buurt__url_path", "modified")
+        )
+
+    def location(self, row):
+        from participation.models import IDEAS_SLUG
+
+        buurt = row["buurt__url_path"][len(self.root.url_path) :]
+        return f"/{buurt}{IDEAS_SLUG}/{row['pk']}/"
+
+    def size(self, summary) -> tuple[int, object]:
+        totals = self.ideas().aggregate(
+            count=Count("pk", distinct=True),
+            sent=Max("created_at"),
+            answered=Max("answers__created_at"),
+        )
+        return totals["count"], _latest(totals["sent"], totals["answered"])
 
 
 class BuurtAgendaSection(PageSection):
@@ -133,10 +299,12 @@ def sections(root: Page | None = None) -> dict[str, PageSection]:
     }
     listed = set().union(*content_types.values())
     buurt = ContentType.objects.get_for_model(apps.get_model("neighbourhoods.NeighbourhoodPage"))
+    lists = listings()
     return {
-        "paginas": PageSection(root, listed, others=True),
-        **{name: PageSection(root, ids) for name, ids in content_types.items()},
-        "agenda": BuurtAgendaSection(root, {buurt.pk}),
+        "paginas": PageSection(root, listed, others=True, listings=lists),
+        **{name: PageSection(root, ids, listings=lists) for name, ids in content_types.items()},
+        "agenda": BuurtAgendaSection(root, {buurt.pk}, listings=lists),
+        "ideeen": IdeaSection(root),
     }
 
 
@@ -157,9 +325,7 @@ def index(request):
     )
     files = []
     for name, section in all_sections.items():
-        rows = [row for row in summary if section.covers(row["content_type_id"])]
-        count = sum(row["count"] for row in rows)
-        latest = max((row["latest"] for row in rows if row["latest"]), default=None)
+        count, latest = section.size(summary)
         location = absolute_url(reverse("sitemap_section", kwargs={"section": name}))
         for number in range(1, max(1, math.ceil(count / section.limit)) + 1):
             url = location if number == 1 else f"{location}?p={number}"

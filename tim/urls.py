@@ -6,7 +6,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import pagecache, sitemaps, views
+from . import pagecache, site_files, sitemaps, views
 from .api import api_router
 from .conditional import conditional_on_content
 from .ratelimits import limit_password_tries
@@ -19,6 +19,9 @@ def sitemap_view(view):
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", site_files.robots_txt, name="robots_txt"),
+    path("manifest.webmanifest", site_files.web_app_manifest, name="web_app_manifest"),
+    path("favicon.ico", site_files.favicon_ico, name="favicon_ico"),
     path("beheer/login/", views.admin_login, name="admin_login"),
     path("beheer/password_reset/", RedirectView.as_view(pattern_name="account_reset_password")),
     path("beheer/", include(wagtailadmin_urls)),
@@ -37,10 +40,14 @@ urlpatterns = [
     path("", include("bulletin.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.ENVIRONMENT == "development":
+    # Uploads from MEDIA_ROOT in development, also with DEBUG off (to see the 404 and 500 pages).
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    media = settings.MEDIA_URL.strip("/")
+    uploads = {"document_root": settings.MEDIA_ROOT}
+    urlpatterns += [re_path(rf"^{media}/(?P<path>.*)$", serve, uploads)]
 
 urlpatterns += [
     path(
@@ -49,3 +56,5 @@ urlpatterns += [
     ),
     path("", include(wagtail_urls)),
 ]
+
+handler400 = "tim.views.bad_request"  # what the site cannot read: 400 in its look (tim/params)

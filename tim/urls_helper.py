@@ -20,3 +20,9 @@ def absolute_url(path: str) -> str:
 def mail_domain() -> str:
     """The host name of BASE_URL, for Message-IDs that are unique to this installation."""
     return urlsplit(settings.BASE_URL).hostname or "localhost"
+
+
+def page_url(page, request=None) -> str:
+    """A Wagtail page's absolute URL on BASE_URL (Wagtail's full_url uses the Site's host)."""
+    parts = page.get_url_parts(request)
+    return absolute_url(parts[2]) if parts else ""

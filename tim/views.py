@@ -4,10 +4,10 @@ from django.conf import settings
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
 from . import health
+from .params import local_target
 
 
 @never_cache
@@ -37,9 +37,7 @@ def admin_login(request):
     So editors have the same rate limits and lockout, and an unverified email address is
     refused and sent a verification link, as for everyone.
     """
-    target = request.GET.get("next", "/beheer/")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = "/beheer/"
+    target = local_target(request, request.GET.get("next"), "/beheer/")
     return HttpResponseRedirect(f"{reverse('account_login')}?{urlencode({'next': target})}")
 
 
@@ -51,9 +49,7 @@ def switch_language(request, language):
     """
     if language not in dict(settings.LANGUAGES):
         raise Http404
-    target = request.GET.get("next", "/")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = "/"
+    target = local_target(request, request.GET.get("next"), "/")
     response = HttpResponseRedirect(target)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
@@ -63,3 +59,15 @@ def switch_language(request, language):
         secure=request.is_secure(),
     )
     return response
+
+
+def bad_request(request, exception=None):
+    """400 in the site's look (Django's handler400 renders without the request).
+
+    An `UnreadableInput` says what could not be read; any other bad request (a SuspiciousOperation
+    such as a forged host) says only that the address was not understood.
+    """
+    from .params import UnreadableInput
+
+    message = str(exception) if isinstance(exception, UnreadableInput) else ""
+    return render(request, "400.html", {"message": message}, status=400)

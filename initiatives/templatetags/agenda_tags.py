@@ -9,10 +9,17 @@ from wagtail.models import Page
 
 from initiatives.forms import Period, period_dates
 from initiatives.models import InitiativePage, Occurrence, VolunteerCallPage
+from tim.urls_helper import absolute_url
 
 register = template.Library()
 
 THIS_WEEK_LIMIT = 6
+
+
+@register.simple_tag
+def webcal_url(path):
+    """The webcal:// address of a calendar on BASE_URL, which calendar apps subscribe to."""
+    return "webcal://" + absolute_url(path).split("://", 1)[1]
 
 
 @register.inclusion_tag("components/agenda/this_week.html", takes_context=True)

@@ -2,13 +2,12 @@ from urllib.parse import urlencode
 
 from django import template
 from django.utils import formats
-from django.utils.html import json_script
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from meetingplaces import hours
+from meetingplaces import hours, structured_data
 from meetingplaces.choices import SCHEMA_ORG_DAYS, Weekday
 from meetingplaces.models import DirectoryPage, MeetingPlacePage
+from tim.metadata import json_ld
 
 register = template.Library()
 
@@ -100,7 +99,7 @@ def opening_hours_specification(place):
         for r in place.opening_hours.all()
     ]
     special = []
-    for exception in place.opening_exceptions.all():
+    for exception in hours.exceptions(place):
         closed = exception.closed
         special.append(
             {
@@ -117,41 +116,12 @@ def opening_hours_specification(place):
 
 @register.simple_tag(takes_context=True)
 def place_json_ld(context, place):
-    """schema.org Place with address, geo and opening hours, for search engines and open data."""
-    request = context.get("request")
+    """schema.org JSON-LD of the place (meetingplaces.structured_data), with its hours."""
     specs, special = opening_hours_specification(place)
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Place",
-        "name": place.title,
-        "description": place.mission,
-        "url": place.get_full_url(request),
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": place.street_address,
-            "postalCode": place.postcode or None,
-            "addressLocality": place.city,
-            "addressCountry": "NL",
-        },
-        "openingHoursSpecification": specs,
-        "specialOpeningHoursSpecification": special or None,
-        "telephone": place.phone or None,
-        "sameAs": place.website or None,
-    }
-    if place.has_location:
-        data["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": float(place.latitude),
-            "longitude": float(place.longitude),
-        }
-    data = {key: value for key, value in data.items() if value is not None}
-    data["address"] = {key: value for key, value in data["address"].items() if value}
-    # json_script escapes <, > and & inside the JSON, so the changed type attribute stays safe.
-    return mark_safe(
-        json_script(data, "place-json-ld").replace(
-            'type="application/json"', 'type="application/ld+json"'
-        )
+    data = structured_data.meeting_place(
+        place, context.get("request"), opening_hours=specs, special_hours=special
     )
+    return json_ld(data)
 
 
 @register.filter
@@ -162,3 +132,14 @@ def route_url(place):
     else:
         destination = ", ".join(filter(None, [place.street_address, place.postcode, place.city]))
     return "https://www.google.com/maps/dir/?" + urlencode({"api": 1, "destination": destination})
+
+
+@register.inclusion_tag("components/meetingplaces/correction_link.html")
+def correction_link(page):
+    """ "Klopt er iets niet, of weet je dit?" on a place or initiative, saying who receives it.
+
+    A link to the form's own page, not the form: a form with a CSRF token would keep the whole
+    page out of the page cache for every visitor."""
+    from meetingplaces import services
+
+    return {"page": page, "who": services.who_hears_of_corrections(page)}

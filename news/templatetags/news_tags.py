@@ -1,8 +1,11 @@
 from django import template
 
+from tim.metadata import json_ld
+from tim.urls_helper import page_url
+
 from ..links import feed_urls
 from ..models import CityNewsIndexPage, NewsIndexPage, NewsPage
-from ..structured_data import json_ld, news_article, share_images
+from ..structured_data import news_article, share_images
 
 register = template.Library()
 
@@ -36,15 +39,11 @@ def news_feed_links(buurt=None):
 
 @register.inclusion_tag("components/news/article_meta.html", takes_context=True)
 def news_article_meta(context, page):
-    """Open Graph and Twitter tags and the NewsArticle JSON-LD of a news page."""
-    request = context["request"]
-    url = request.build_absolute_uri(page.get_url(request=request))
-    images = share_images(page, request)
+    """The article's Open Graph tags and its NewsArticle JSON-LD (base.html has the rest)."""
+    url = page_url(page, context["request"])
     return {
         "page": page,
-        "url": url,
-        "image": images[0] if images else None,
-        "json_ld": json_ld(news_article(page, request, url=url, images=images)),
+        "json_ld": json_ld(news_article(page, url=url, images=share_images(page))),
     }
 
 

@@ -1,11 +1,13 @@
 """The reactions block that news, initiative and activity pages include, and its filters."""
 
 from django import template
-from django.core.paginator import Paginator
+from django.contrib.messages import get_messages
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from tim.pagination import paginate
 
 from .. import permissions
 from ..choices import ReactionStatus, ReportReason
@@ -32,19 +34,19 @@ def resident_name(user):
     return user.display_name or _("resident")
 
 
-def _reactions(thread, user, number):
+def _reactions(thread, request):
     top = (
-        Reaction.objects.for_reader(user)
+        Reaction.objects.for_reader(request.user)
         .filter(thread=thread, parent=None)
         .select_related("author")
         .prefetch_related(
             Prefetch(
                 "replies",
-                queryset=Reaction.objects.for_reader(user).select_related("author"),
+                queryset=Reaction.objects.for_reader(request.user).select_related("author"),
             )
         )
     )
-    return Paginator(top, PER_PAGE).get_page(number)
+    return paginate(request, top, PER_PAGE, parameter=PAGE_PARAMETER)
 
 
 @register.inclusion_tag("components/participation/reactions.html", takes_context=True)
@@ -56,7 +58,7 @@ def reactions(context, page):
     if page.pk is None:  # the preview of a page not saved yet: no reactions, no form
         return {"preview": True}
     thread = Thread.objects.filter(**{"idea" if is_idea else "page": page}).first()
-    page_obj = _reactions(thread, user, request.GET.get(PAGE_PARAMETER)) if thread else None
+    page_obj = _reactions(thread, request) if thread else None
 
     def url_for(number):
         query = request.GET.copy()
@@ -66,6 +68,8 @@ def reactions(context, page):
     buurt_id = thread.buurt_id if thread else None
     return {
         "request": request,
+        # After an htmx form only this block is new: it shows what happened (else base.html).
+        "messages": get_messages(request) if getattr(request, "htmx", False) else (),
         "page": page,
         "thread": thread,
         "page_obj": page_obj,

@@ -11,7 +11,7 @@ from tim import pagecache
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     settings.PAGE_CACHE_ENABLED = True
-    pagecache._paused_until = 0.0
+    pagecache._paused_until.clear()
     pagecache.purge(families=["all"])
 
 

@@ -25,9 +25,17 @@ def browser():
         browser.close()
 
 
+# Playwright's wait_for_function() evaluates its predicate with eval(), which the site's
+# Content-Security-Policy forbids; tests/e2e/test_content_security_policy.py opens its own pages,
+# which enforce the policy, the other tests get pages that let Playwright's probes through.
+TEST_TOOLS_PASS_CSP = {"bypass_csp": True}
+
+
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}, **TEST_TOOLS_PASS_CSP
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
@@ -36,7 +44,9 @@ def page(browser, live_server):
 
 @pytest.fixture
 def mobile_page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 375, "height": 740})
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 375, "height": 740}, **TEST_TOOLS_PASS_CSP
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page

@@ -37,6 +37,8 @@ def test_search_without_javascript_still_finds_the_buurt(browser, live_server):
     page.goto("/")
     page.get_by_label("Zoek je buurt of wijk").fill("naz")
     page.get_by_role("button", name="Zoeken").click()
+    page.wait_for_url("**/?buurt=naz**")  # the answer page, not the one being left
+    page.locator(".wijk-card__link").first.wait_for()
     assert page.locator(".wijk-card__link").all_inner_texts() == ["Nazareth"]
     context.close()
 

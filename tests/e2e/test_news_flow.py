@@ -56,7 +56,7 @@ def write_and_submit(editor_page, index, photo):
     editor_page.get_by_role("checkbox", name="Ontmoeten en eenzaamheid").check()
     wait_for_autosave(editor_page)
     editor_page.get_by_role("button", name="Meer acties").click()
-    editor_page.get_by_role("button", name="Stuur door naar Buurtredactie").click()
+    editor_page.get_by_role("button", name="Ter goedkeuring aanbieden").click()
     editor_page.wait_for_url(f"**/beheer/pages/{index.pk}/", timeout=20_000)
     assert "ter goedkeuring ingediend" in editor_page.locator(".messages").inner_text()
 

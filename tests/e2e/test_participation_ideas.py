@@ -85,3 +85,25 @@ def test_no_axe_violations_on_an_answered_idea_and_the_city_list(
     assert_no_axe_violations(page)
     page.goto("/ideeen/?status=afgerond")
     assert_no_axe_violations(page)  # no results
+
+
+def test_a_point_chosen_on_the_map_by_keyboard_shows_on_the_ideas_map(page, pottenberg):
+    log_in(
+        page, "redactie-pottenberg@demo.thuisinmaastricht.nl", next_url="/pottenberg/ideeen/nieuw/"
+    )
+    page.wait_for_url("**/pottenberg/ideeen/nieuw/")
+    page.locator(".leaflet-container").wait_for()  # the map is drawn when Leaflet has loaded
+    assert_no_axe_violations(page)
+    page.get_by_label("Je idee in een paar woorden").fill("Een bankje bij de speeltuin")
+    page.get_by_label("Wat en waarom").fill("Ouders kunnen dan even zitten.")
+    focus_and(page, page.locator("#idee-kaart"), "Enter")  # the centre of the map is the point
+    expect(page.get_by_label("Breedtegraad")).to_have_value("50.85170")
+    expect(page.get_by_label("Lengtegraad")).to_have_value("5.65720")
+    focus_and(page, page.get_by_role("button", name="Idee insturen"), "Enter")
+    expect(page.get_by_text("Je idee staat online.")).to_be_visible()  # an editor's idea
+
+    idea = Idea.objects.get(title="Een bankje bij de speeltuin")
+    assert (str(idea.latitude), str(idea.longitude)) == ("50.85170", "5.65720")
+    expect(page.locator(".leaflet-marker-icon")).to_have_count(1)
+    expect(page.get_by_role("link", name="Bekijk het punt op OpenStreetMap")).to_be_visible()
+    assert_no_axe_violations(page)

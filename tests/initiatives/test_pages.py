@@ -104,11 +104,18 @@ def test_activity_page_has_event_json_ld_with_its_schedule_and_price(client, ini
         changes=[{"date": datetime.date(2026, 12, 22)}], times_are_example=True,
     )  # fmt: skip
     html = soup(client.get(activity.url))
-    data = json.loads(html.find("script", type="application/ld+json").string)
-    assert data["@type"] == "Event" and data["isAccessibleForFree"] is True
+    scripts = html.find_all("script", type="application/ld+json")
+    [data] = [d for d in map(json.loads, (s.string for s in scripts)) if d["@type"] == "Event"]
+    assert data["isAccessibleForFree"] is True
     assert data["startDate"] == "2026-10-20T10:00:00+02:00"
     assert data["offers"]["price"] == "0.00" and data["offers"]["priceCurrency"] == "EUR"
-    assert data["location"]["address"]["streetAddress"] == "Pottenbergsweg 1, 6216 AA Maastricht"
+    address = data["location"]["address"]
+    assert (address["streetAddress"], address["postalCode"]) == ("Pottenbergsweg 1", "6216 AA")
+    assert data["organizer"] == {
+        "@type": "Organization",
+        "name": "Buurtkamer Pottenberg",
+        "url": f"http://testserver{initiative.url}",
+    }
     schedule = data["eventSchedule"]
     assert schedule["repeatFrequency"] == "P1W" and schedule["byDay"] == [
         "https://schema.org/Tuesday"

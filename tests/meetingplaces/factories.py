@@ -44,10 +44,10 @@ def add_place(buurt, title, *, ranges=(), themes=(), exceptions=(), owner=None, 
     index = MeetingPlaceIndexPage.objects.child_of(buurt).get()
     fields.setdefault("latitude", Decimal(buurt.latitude))
     fields.setdefault("longitude", Decimal(buurt.longitude))
+    fields.setdefault("street_address", "Teststraat 1")
     page = MeetingPlacePage(
         title=title,
         mission=f"{title} is een plek om binnen te lopen.",
-        street_address="Teststraat 1",
         owner=owner,
         **fields,
     )

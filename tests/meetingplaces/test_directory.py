@@ -115,14 +115,16 @@ def test_sort_by_distance_without_a_buurt_explains_and_keeps_the_choice(client, 
     assert soup.select_one("#id_q")["value"] == "koffie"
 
 
-def test_htmx_gets_only_the_results_with_the_count_out_of_band(client, places):
+def test_htmx_gets_only_the_results_with_the_count_and_the_quick_choices(client, places):
     response = client.get(
         "/ontmoetingsplekken/?thema=sport-en-bewegen",
         headers={"HX-Request": "true", "HX-Target": "plekken-resultaten"},
     )
     assert "<html" not in response.text
     soup = BeautifulSoup(response.content, "html.parser")
-    assert soup.select_one("#plekken-aantal")["hx-swap-oob"] == "true"
+    assert soup.select_one("#plekken-aantal").get_text(strip=True) == "1 ontmoetingsplek gevonden"
+    assert soup.select_one("#plekken-snelkeuze")["hx-swap-oob"] == "true"
+    assert soup.select_one("#plekken-filters-aantal").get_text(strip=True) == "(1 actief)"
     assert [a.get_text(strip=True) for a in soup.select(".place-card__title a")] == [
         "Sporthal Nazareth"
     ]

@@ -45,8 +45,9 @@ def two_places(pottenberg, nazareth):
 def test_place_page_has_schema_org_place_with_address_geo_and_opening_hours(client, two_places):
     response = client.get(two_places[0].url)
     soup = BeautifulSoup(response.content, "html.parser")
-    data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
-    assert data["@type"] == "Place"
+    scripts = soup.select('script[type="application/ld+json"]')
+    [data] = [d for d in (json.loads(s.string) for s in scripts) if d["@type"] != "BreadcrumbList"]
+    assert data["@type"] == "CivicStructure"
     assert data["address"]["postalCode"] == "6216 AA"
     assert data["geo"]["@type"] == "GeoCoordinates"
     assert [

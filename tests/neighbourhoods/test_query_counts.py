@@ -18,9 +18,12 @@ def count_queries(client, path):
 
 
 def keep_only(count):
+    """Unpublish all but `count` buurten (and Pottenberg): the lists show live buurten only, and
+    unpublishing in one UPDATE is quicker than deleting 39 subtrees."""
     keep = NeighbourhoodPage.objects.order_by("pk").values_list("pk", flat=True)[:count]
-    for page in NeighbourhoodPage.objects.exclude(pk__in=list(keep)).exclude(slug="pottenberg"):
-        page.delete()
+    NeighbourhoodPage.objects.exclude(pk__in=list(keep)).exclude(slug="pottenberg").update(
+        live=False
+    )
 
 
 def add_children(parent, count):
@@ -34,6 +37,6 @@ def test_same_queries_with_44_buurten_as_with_5_and_with_many_child_pages(client
     add_children(NeighbourhoodPage.objects.get(slug="pottenberg"), 30)
     with_many_children = count_queries(client, path)
     keep_only(5)
-    assert NeighbourhoodPage.objects.count() <= 6
+    assert NeighbourhoodPage.objects.live().count() <= 6
     with_5 = count_queries(client, path)
     assert with_44 == with_many_children == with_5

@@ -44,6 +44,9 @@ def test_demo_reactions_in_pottenberg_and_nazareth_are_labelled_as_examples(clie
     assert "Antwoord van de redactie" in html
     html = client.get("/nazareth/ideeen/").content.decode()
     assert "Taalcafé in het buurthuis" in html and "Voorbeeld" in html
+    crossing = Idea.objects.get(title="Veilig oversteken bij de school")
+    assert crossing.has_point  # the demo shows an idea on the map
+    assert 'data-lat="50.86790"' in client.get(crossing.url).content.decode()
     assert Idea.objects.filter(is_demo=True).count() == 4
     html = client.get("/ideeen/?status=in-gesprek").content.decode()
     assert "Bankjes bij het pleintje" in html
@@ -58,7 +61,7 @@ def test_on_deletion_ideas_stay_by_a_deleted_resident_and_supports_and_answers_g
     from accounts.services import delete_account
 
     anna = make_resident(name="Anna")
-    idea = make_idea(author=anna, title="Bankjes")
+    idea = make_idea(author=anna, title="Bankjes", latitude="50.85100", longitude="5.65700")
     services.support_add(user=anna, idea=idea)
     services.support_add(user=make_resident(), idea=idea)
     consultation = make_consultation()
@@ -68,6 +71,7 @@ def test_on_deletion_ideas_stay_by_a_deleted_resident_and_supports_and_answers_g
     client.force_login(anna)
     data = json.loads(client.post("/mijn-account/mijn-gegevens/").content)["participation"]
     assert data["ideas"][0]["title"] == "Bankjes"
+    assert (data["ideas"][0]["latitude"], data["ideas"][0]["longitude"]) == ("50.85100", "5.65700")
     assert data["supports"][0]["idea"] == "Bankjes"
     assert data["consultation_answers"][0]["consultation"] == consultation.title
 

@@ -36,3 +36,16 @@ def test_too_many_reports_get_429(client, article, make_resident, settings):
     response = client.post(f"/reacties/{reactions[0].pk}/melden/", {"reason": "reclame"})
     assert response.status_code == 429
     assert "Te vaak geprobeerd" in response.content.decode()
+
+
+def test_over_the_limit_with_htmx_a_notice_goes_above_the_form_and_nothing_is_saved(
+    client, article, make_resident, settings
+):
+    settings.PARTICIPATION_RATE_LIMITS = {"react": "1/m"}
+    client.force_login(make_resident(trusted=True))
+    htmx = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "reacties"}
+    client.post(f"/reageren/{article.pk}/", {"text": "Eerste"}, **htmx)
+    response = client.post(f"/reageren/{article.pk}/", {"text": "Tweede"}, **htmx)
+    assert response["HX-Reswap"] == "afterbegin"  # the form, with the text, stays
+    assert "Wacht een paar minuten" in response.content.decode()
+    assert list(Reaction.objects.values_list("text", flat=True)) == ["Eerste"]

@@ -8,14 +8,17 @@ import time
 import pytest
 import time_machine
 from django.core.cache import caches
+from django.utils.text import slugify
 from wagtail.models import PageViewRestriction
 
 from initiatives import services
+from meetingplaces import services as meetingplaces_services
 from news.models import NewsIndexPage, NewsPage
 from tests.initiatives.conftest import make_activity, make_initiative
 from tests.meetingplaces.factories import add_place
 from tests.news.factories import NewsPageFactory
 from tim import embedded, pagecache
+from tim.models import Theme
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +29,7 @@ AMSTERDAM = datetime.timezone(datetime.timedelta(hours=1))  # winter time, as on
 def page_cache(settings):
     """The page cache on (tests elsewhere count the queries of a render), and empty."""
     settings.PAGE_CACHE_ENABLED = True
-    pagecache._paused_until = 0.0
+    pagecache._paused_until.clear()
     pagecache.purge(families=["all"])
 
 
@@ -73,7 +76,7 @@ def test_the_htmx_part_of_a_page_and_the_whole_page_are_cached_apart(client, pot
 
 def _publish_news(buurt, title):
     index = NewsIndexPage.objects.child_of(buurt).get()
-    draft = NewsPageFactory(parent=index, title=title, slug="nieuw-buurtcafe", live=False)
+    draft = NewsPageFactory(parent=index, title=title, slug=slugify(title), live=False)
     draft.save_revision().publish()
     return NewsPage.objects.get(pk=draft.pk)
 
@@ -223,6 +226,42 @@ def test_a_page_with_a_form_for_anonymous_visitors_is_never_stored(client, home_
     assert "X-Page-Cache" not in client.get("/account/login/")
 
 
+def test_renaming_a_theme_shows_the_new_name_on_cached_pages_at_once(
+    client, pottenberg, django_capture_on_commit_callbacks
+):
+    theme = Theme.objects.create(name="Samen koken", name_en="Cooking together", slug="koken")
+    place = add_place(pottenberg, "Buurthuis De Kring", themes=[theme])
+    for path in [place.url, "/ontmoetingsplekken/"]:
+        assert "Samen koken" in client.get(path).text
+        assert client.get(path)["X-Page-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        theme.name = "Samen eten"
+        theme.save()
+
+    for path in [place.url, "/ontmoetingsplekken/"]:
+        response = client.get(path)
+        assert "Samen eten" in response.text and "Samen koken" not in response.text, path
+
+
+def test_a_host_confirming_the_facts_updates_the_cached_place_page(
+    client, pottenberg, django_capture_on_commit_callbacks
+):
+    place = add_place(pottenberg, "Buurthuis De Kring")
+    before = client.get(place.url)
+    assert client.get(place.url)["X-Page-Cache"] == "hit"
+
+    with (
+        time_machine.travel(datetime.datetime(2027, 3, 3, 12, 0, tzinfo=AMSTERDAM)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        meetingplaces_services.confirm_facts(place=place)
+
+    after = client.get(place.url)
+    assert after["X-Page-Cache"] == "miss"
+    assert "3 maart 2027" in after.text and "3 maart 2027" not in before.text
+
+
 @time_machine.travel(datetime.datetime(2026, 1, 12, 15, 0, tzinfo=AMSTERDAM), tick=False)
 def test_open_now_is_never_served_past_the_moment_it_changes(client, pottenberg):
     place = add_place(pottenberg, "Buurthuis De Kring", ranges=[(0, "10:00", "16:00")])  # Monday
@@ -273,6 +312,42 @@ def test_an_agenda_is_not_served_with_an_activity_that_has_ended(client, pottenb
         later = client.get("/pottenberg/agenda/")
     assert later["X-Page-Cache"] == "miss"
     assert "Koffie-ochtend" not in later.text
+
+
+def test_a_logged_in_resident_gets_the_shared_pieces_of_a_buurt_home_from_redis(
+    client, pottenberg, demo_user, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    """The latest news, places, initiatives and ideas of a buurt are the same for everyone: a
+    resident's own page is made fresh, but those pieces come from Redis, until content changes."""
+    client.force_login(demo_user("bewoner"))
+    with django_capture_on_commit_callbacks(execute=True):
+        _publish_news(pottenberg, "Buurtfeest op het plein")
+    assert "Buurtfeest op het plein" in client.get("/pottenberg/").text
+    with django_assert_max_num_queries(14):
+        second = client.get("/pottenberg/")
+    assert "Buurtfeest op het plein" in second.text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _publish_news(pottenberg, "Nieuwe speeltuin geopend")
+    assert "Nieuwe speeltuin geopend" in client.get("/pottenberg/").text
+
+
+def test_a_kept_piece_of_a_page_drops_an_activity_when_it_ends(client, pottenberg, demo_user):
+    """ "This week" on a buurt home is kept for logged-in residents too, but never past the end
+    of an activity it lists."""
+    client.force_login(demo_user("bewoner"))
+    monday = datetime.date(2026, 12, 7)
+    with time_machine.travel(
+        datetime.datetime(2026, 12, 7, 10, 59, 30, tzinfo=AMSTERDAM), tick=False
+    ):
+        initiative = make_initiative(pottenberg, owner=demo_user("initiatiefnemer"))
+        make_activity(initiative, title="Koffie-ochtend", start_date=monday)
+        assert "Koffie-ochtend" in client.get("/pottenberg/").text
+        assert "Koffie-ochtend" in client.get("/pottenberg/").text
+    with time_machine.travel(
+        datetime.datetime(2026, 12, 7, 11, 0, 1, tzinfo=AMSTERDAM), tick=False
+    ):
+        assert "Koffie-ochtend" not in client.get("/pottenberg/").text
 
 
 def test_feeds_calendars_and_the_sitemap_answer_304_to_a_poll_without_changes(

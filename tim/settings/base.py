@@ -4,6 +4,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "django_htmx",
+    "csp",
     "js_lib_leaflet",
     "allauth",
     "allauth.account",
@@ -61,6 +63,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache: a stored page gets a fresh header (tim/security_headers.py).
+    "tim.security_headers.SitePolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304 for every GET
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tim.middleware.ChosenLanguageMiddleware",
@@ -68,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tim.params.RejectNulMiddleware",  # a NUL byte anywhere: 400, before it reaches PostgreSQL
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -93,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "tim.security_headers.nonce",
             ],
         },
     },
@@ -261,7 +268,7 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_SITE_NAME = "Thuis in Maastricht"
 # The public address; every absolute URL is made from it (tim.urls_helper.absolute_url).
 BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILADMIN_BASE_URL = BASE_URL
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = BASE_URL  # image and API links too
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {
@@ -274,6 +281,50 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"heic": "jpeg", "webp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars fetched from a third party in the admin
+
+# Content-Security-Policy (django-csp; why each part, in tim/security_headers.py). The public site:
+# scripts and styles from this origin only, images also from the one map tile server it uses.
+MAP_TILE_HOST = "https://tile.openstreetmap.org"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", MAP_TILE_HOST],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "object-src": [NONE],
+        "frame-src": [NONE],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    },
+}
+# Wagtail's admin runs inline scripts and styles of its own; no third-party host here either.
+TIM_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", MAP_TILE_HOST],
+        "frame-src": [SELF],  # the preview of a page
+        "frame-ancestors": [SELF],
+    },
+}
+# Nothing on the site asks for the camera, the microphone or the visitor's location.
+PERMISSIONS_POLICY = {
+    **dict.fromkeys(
+        """accelerometer ambient-light-sensor autoplay bluetooth browsing-topics camera
+        display-capture encrypted-media geolocation gyroscope hid idle-detection magnetometer
+        microphone midi payment publickey-credentials-get screen-wake-lock serial usb
+        xr-spatial-tracking""".split(),
+        [],
+    ),
+    "fullscreen": ["self"],
+    "clipboard-write": ["self"],  # the admin's "copy" buttons
+}
 
 LOGGING = {
     "version": 1,

@@ -22,3 +22,5 @@ ENVIRONMENT = "development"
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY", default="dev-only-secret-key-never-in-production")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+# With DEBUG off (to see the site's own 404 and 500 pages) the static files are still served.
+WHITENOISE_USE_FINDERS = True

@@ -41,3 +41,10 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Off unless the operator says so (`manage.py check --deploy` warns, W005/W021): HSTS for every
+# subdomain reaches hosts this site does not run, and the preload list is hard to leave again.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+# Behind HTTPS, a stray http:// address of a photo or a link in an editor's text is upgraded.
+for _policy in (CONTENT_SECURITY_POLICY, TIM_ADMIN_CONTENT_SECURITY_POLICY):  # noqa: F405
+    _policy["DIRECTIVES"]["upgrade-insecure-requests"] = True

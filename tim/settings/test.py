@@ -52,7 +52,7 @@ SECRET_KEY = "test-only-secret-key"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 OUTBOX_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
+BASE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 MEDIA_ROOT = Path(os.environ["TIM_VAR_DIR"]) / "media"
 # Tests count the queries of a render and read response.context: the page cache would answer
 # their second request from Redis. tests/tim/test_page_cache.py switches it on.

@@ -5,9 +5,11 @@ from urllib.parse import quote
 from django import template
 from django.conf import settings
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from tim import pagecache
+from tim.pagination import PAGE_PARAMETER
 
 register = template.Library()
 
@@ -36,7 +38,7 @@ def pagination(context, page_obj):
 
     def url_for(number):
         query = request.GET.copy()
-        query["pagina"] = number
+        query[PAGE_PARAMETER] = number
         return f"?{query.urlencode()}"
 
     return {
@@ -52,3 +54,33 @@ def cache_until(moment):
     when it ends, so a page that shows one changes then (tim.pagecache)."""
     pagecache.valid_until(moment)
     return ""
+
+
+class FragmentNode(template.Node):
+    def __init__(self, name, parts, nodelist):
+        self.name, self.parts, self.nodelist = name, parts, nodelist
+
+    def render(self, context):
+        parts = [part.resolve(context) for part in self.parts]
+        return pagecache.fragment(self.name, parts, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def fragment(parser, token):
+    """{% fragment "latest-news" buurt.pk %}…{% endfragment %}: a piece of a page that is the
+    same for every visitor, kept until the next change to the site's content (tim.pagecache).
+    Never put anything of the visitor inside: their name, a form, a CSRF token."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% fragment %} needs a name.")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    name = bits[1].strip("\"'")
+    return FragmentNode(name, [parser.compile_filter(bit) for bit in bits[2:]], nodelist)
+
+
+@register.simple_tag
+def lang_nl():
+    """` lang="nl"` on content written in Dutch (news, activities, places) when the page is read
+    in another language, so a screen reader switches to a Dutch voice (WCAG 3.1.2)."""
+    return "" if (get_language() or "nl").startswith("nl") else mark_safe(' lang="nl"')

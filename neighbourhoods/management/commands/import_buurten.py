@@ -11,5 +11,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = services.import_buurten(services.read_buurten(options["csv"]))
+        # The city-level pages of every app, and what apps add per buurt (/<buurt>/ideeen/).
+        services.ensure_city_pages(services.ensure_city_home())
         roles.setup_roles()
         self.stdout.write(report.summary())

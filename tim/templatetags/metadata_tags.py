@@ -1,0 +1,35 @@
+"""The <head> tags for machines (tim.metadata): one tag in base.html, one per list page."""
+
+from django import template
+
+from tim import metadata
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/metadata/page_meta.html", takes_context=True)
+def page_meta(context):
+    """Canonical address, Open Graph, Twitter card and the BreadcrumbList of the page."""
+    return metadata.page_meta(context)
+
+
+def _shown(item):
+    """What a list entry stands for: an occurrence in the agenda is its activity."""
+    return getattr(item, "activity", item)
+
+
+@register.simple_tag(takes_context=True)
+def collection_json_ld(context, items, name=None):
+    """CollectionPage JSON-LD of a list page: `items` are the pages (or anything with a title
+    and a url) it shows, a paginated page of them keeps its position numbers."""
+    request = context["request"]
+    page = context.get("page")
+    first = items.start_index() if hasattr(items, "start_index") else 1
+    return metadata.json_ld(
+        metadata.collection_page(
+            name=name or (page.title if page is not None else context.get("meta_title", "")),
+            url=request.path,
+            items=[(metadata.title_of(shown), shown.url) for shown in map(_shown, items)],
+            first=first,
+        )
+    )
