@@ -260,7 +260,7 @@ class VolunteerResponseForm(forms.Form):
         help_text=_("The host uses it to reach you. Only for this."),
     )
     message = forms.CharField(
-        label=_("Message (optional)"),
+        label=_("Message"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4, "class": "form-textarea"}),

@@ -18,13 +18,13 @@ class CorrectionForm(forms.Form):
         error_messages={"required": _("Write what is not right, or what you know.")},
     )
     name = forms.CharField(
-        label=_("Your name (optional)"),
+        label=_("Your name"),
         max_length=80,
         required=False,
         widget=forms.TextInput(attrs={"class": "form-input", "autocomplete": "name"}),
     )
     email = forms.EmailField(
-        label=_("Your email address (optional)"),
+        label=_("Your email address"),
         required=False,
         widget=forms.EmailInput(attrs={"class": "form-input", "autocomplete": "email"}),
         help_text=_("Only if you want an answer. We use it only for this."),

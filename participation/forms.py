@@ -75,7 +75,7 @@ class IdeaForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6, "class": "form-textarea"}),
     )
     address = forms.CharField(
-        label=_("Where (optional)"),
+        label=_("Where"),
         help_text=_("A street, a square or an address, if the idea is about one place."),
         max_length=200,
         required=False,
@@ -99,12 +99,12 @@ class IdeaForm(forms.Form):
         widget=forms.NumberInput(attrs={"class": "form-input", "step": "0.00001"}),
     )
     themes = forms.ModelMultipleChoiceField(
-        label=_("Themes (optional)"),
+        label=_("Themes"),
         queryset=Theme.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    photo = ReadableImageField(label=_("Photo (optional)"), required=False)
+    photo = ReadableImageField(label=_("Photo"), required=False)
     photo_alt = forms.CharField(
         label=_("What is in the photo?"),
         help_text=_("One short sentence for people who cannot see the photo."),

@@ -1,4 +1,4 @@
-"""Template tags every template may use: the language switch and the site navigation."""
+"""Template tags every template may use: the language switch, the site navigation, form fields."""
 
 from urllib.parse import quote
 
@@ -29,6 +29,24 @@ def language_switch(context):
         if code != current
     ]
     return {"choices": choices}
+
+
+CHOICE_WIDGETS = {"checkbox", "radioselect", "checkboxselectmultiple"}
+
+
+@register.inclusion_tag("components/form_field.html")
+def form_field(field):
+    """One form field in the site's look: label, hint, the error next to it, what was typed kept.
+
+    Every form of the site uses it, allauth's too (templates/allauth/elements/fields.html). A
+    widget keeps a class its form gave it (a textarea's), others get the site's input class.
+    """
+    choice = field.widget_type in CHOICE_WIDGETS
+    css = field.field.widget.attrs.get("class") or (
+        "form-select" if field.widget_type == "select" else "form-input"
+    )
+    widget = field.as_widget() if choice else field.as_widget(attrs={"class": css})
+    return {"field": field, "widget": widget, "choice": choice}
 
 
 @register.inclusion_tag("components/pagination.html", takes_context=True)
