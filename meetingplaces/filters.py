@@ -10,9 +10,12 @@ from neighbourhoods.choices import Wijk
 from neighbourhoods.models import NeighbourhoodPage
 from tim.filter_summary import QuickFilter
 from tim.models import Theme
+from tim.pagination import paginate
 
 from . import hours
 from .choices import ACCESSIBILITY_FACTS, SortOrder, Weekday
+
+PER_PAGE = 30
 
 
 def distance_km(lat1, lon1, lat2, lon2) -> float:
@@ -99,7 +102,8 @@ class DirectoryFilter(forms.Form):
         return [self[name] for name in ("q", "thema", "wijk", "buurt", "dag")]
 
     def places(self):
-        """The places that match, as a list (with `distance` when sorting by distance)."""
+        """The places that match: a query, or a list when "open now" or the distance (`distance`
+        on each) has to be worked out in Python for every place."""
         from .models import MeetingPlacePage
 
         places = MeetingPlacePage.objects.live().public().for_listing()
@@ -119,7 +123,10 @@ class DirectoryFilter(forms.Form):
         for param, name in self.fact_params.items():
             if data.get(param):
                 places = places.filter(**{name: True})
-        places = list(places.order_by("title"))
+        places = places.order_by("title")
+        if not (data.get("nu_open") or data.get("vanaf")):
+            return places  # a query: only the page shown is read in full
+        places = list(places)
         if data.get("nu_open"):
             now = timezone.now()
             statuses = [(place, hours.status(place, now)) for place in places]
@@ -140,21 +147,39 @@ class DirectoryFilter(forms.Form):
                 places.sort(key=lambda p: (p.distance is None, p.distance or 0, p.title))
         return places
 
-    def context(self):
+    def context(self, request):
+        """The page of places shown (or, when none is open now, of those opening next), how many
+        there are in all, and every one of them on the map. A page holds PER_PAGE cards: the
+        whole city's 300 places on one page were 370 kB of HTML, too much for a phone."""
         places = self.places()
+        page = paginate(request, places, PER_PAGE)
+        count = page.paginator.count
+        opening_later = getattr(self, "opening_later", [])
+        if not count and opening_later:
+            page = paginate(request, opening_later, PER_PAGE)
         return {
             "filter_form": self,
-            "places": places,
-            "opening_later": [] if places else getattr(self, "opening_later", []),
-            "map_points": [
-                {
-                    "name": place.title,
-                    "url": place.url,
-                    "lat": float(place.latitude),
-                    "lon": float(place.longitude),
-                }
-                for place in places
-                if place.has_location
-            ],
+            "places_page": page,
+            "places": page.object_list if count else [],
+            "places_count": count,
+            "opening_later": [] if count else page.object_list,
+            "map_points": map_points(places),
             "filtered": self.is_bound and any(self.cleaned_data.get(k) for k in self.cleaned_data),
         }
+
+
+def map_points(places) -> list[dict]:
+    """Every matching place with a point, for the map: from the list when it is one, else read
+    lightly (four columns, no prefetches) rather than as whole pages."""
+    if not isinstance(places, list):
+        places = (
+            places.select_related(None)
+            .prefetch_related(None)
+            .only("title", "url_path", "latitude", "longitude")
+        )
+    return [
+        {"name": place.title, "url": place.url, "lat": float(place.latitude),
+         "lon": float(place.longitude)}
+        for place in places
+        if place.has_location
+    ]  # fmt: skip

@@ -696,6 +696,6 @@ class DirectoryPage(EnglishTitleAndIntro, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         directory = require_readable(DirectoryFilter(request.GET or None))
-        context.update(directory.context())
+        context.update(directory.context(request))
         context["partner_organisations"] = PartnerOrganisation.objects.prefetch_related("buurten")
         return context

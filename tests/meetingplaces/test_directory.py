@@ -1,5 +1,6 @@
 """The city directory: filters in combination, counted results, htmx, and constant query counts."""
 
+import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -178,10 +179,30 @@ PATHS = [
 ]
 
 
-def test_query_counts_are_the_same_for_10_and_300_places(client):
+def test_query_counts_are_the_same_for_10_and_80_places(client):
+    """Eighty places fill three pages of the directory: a query per card or page would show."""
     add_many(10)
     with_10 = [count_queries(client, path) for path in PATHS]
-    add_many(290, start=10)
-    assert MeetingPlacePage.objects.live().count() == 300
-    with_300 = [count_queries(client, path) for path in PATHS]
-    assert with_10 == with_300
+    add_many(70, start=10)
+    assert MeetingPlacePage.objects.live().count() == 80
+    with_80 = [count_queries(client, path) for path in PATHS]
+    assert with_10 == with_80
+
+
+def test_the_directory_shows_thirty_places_a_page_and_all_of_them_on_the_map(client):
+    add_many(35)
+
+    def cards_and_points(path):
+        soup = BeautifulSoup(client.get(path).text, "html.parser")
+        titles = [card.h3.get_text(strip=True) for card in soup.select("article.place-card")]
+        points = json.loads(soup.find(id="plekken-kaart-data").string)
+        return soup, titles, points
+
+    first, on_first, points = cards_and_points("/ontmoetingsplekken/")
+    assert len(on_first) == 30 and len(points) == 35
+    assert "35 ontmoetingsplekken gevonden" in first.get_text()
+    assert first.select_one('a[rel="next"]')["href"] == "?pagina=2"
+
+    _, on_second, points = cards_and_points("/ontmoetingsplekken/?pagina=2")
+    assert len(on_second) == 5 and len(points) == 35
+    assert len(set(on_first) | set(on_second)) == 35
