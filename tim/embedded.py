@@ -84,7 +84,18 @@ def _wait_for_port(port: int, timeout: float = 10.0) -> None:
     raise RuntimeError(f"embedded Redis did not open port {port}")
 
 
-def stop_redis(datadir: Path) -> None:
+def stop_redis(datadir: Path, timeout: float = 10.0) -> None:
+    """Stop it and wait until it is gone. Redis saves its data on the way out and refuses to exit
+    when that fails, so whoever removes the folder next (the tests do) must wait for the save."""
     pid = _running_pid(datadir / "redis.pid")
-    if pid:
-        os.kill(pid, signal.SIGTERM)
+    if not pid:
+        return
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    os.kill(pid, signal.SIGKILL)
