@@ -5,6 +5,7 @@ import importlib
 from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.db import transaction
+from django.db.models import Q
 
 
 def privacy_hooks():
@@ -45,6 +46,14 @@ def verified_addresses(user) -> set[str]:
         "email", flat=True
     )
     return {address.lower() for address in [user.email, *addresses] if address}
+
+
+def with_their_address(user, field: str = "email") -> Q:
+    """A filter for rows whose `field` is one of the person's verified addresses."""
+    found = Q(pk__in=[])
+    for address in verified_addresses(user):
+        found |= Q(**{f"{field}__iexact": address})
+    return found
 
 
 def export_user_data(*, user) -> dict:

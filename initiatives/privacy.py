@@ -7,7 +7,7 @@ without logging in, under their own address, is in their download and goes with 
 from django.db.models import Q
 from django.utils import timezone
 
-from accounts.services import verified_addresses
+from accounts.services import with_their_address
 
 from .models import SignUp, VolunteerResponse
 
@@ -22,10 +22,7 @@ PERSONAL_DATA = {
 
 
 def _theirs(model, user):
-    addresses = Q()
-    for address in verified_addresses(user):
-        addresses |= Q(email__iexact=address)
-    return model.objects.filter(Q(user=user) | addresses)
+    return model.objects.filter(Q(user=user) | with_their_address(user))
 
 
 def export_user_data(user) -> dict:

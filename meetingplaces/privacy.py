@@ -5,9 +5,7 @@ their verified addresses, so it is in their download and goes with their account
 this week's hours is the host's work on the place: it stays, without their name.
 """
 
-from django.db.models import Q
-
-from accounts.services import verified_addresses
+from accounts.services import with_their_address
 
 from .models import Correction
 
@@ -22,10 +20,7 @@ PERSONAL_DATA = {
 
 
 def _their_corrections(user):
-    addresses = Q(pk__in=[])
-    for address in verified_addresses(user):
-        addresses |= Q(email__iexact=address)
-    return Correction.objects.filter(addresses)
+    return Correction.objects.filter(with_their_address(user))
 
 
 def export_user_data(user) -> dict:

@@ -17,7 +17,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.formats import date_format
 
-PAGE_PARAM = "pagina"
+from tim.pagination import PAGE_PARAMETER
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def _url(path: str, query: QueryDict) -> str:
 
 def _query_without(query: QueryDict, *params: str) -> QueryDict:
     query = query.copy()
-    for param in (PAGE_PARAM, *params):
+    for param in (PAGE_PARAMETER, *params):
         query.pop(param, None)
     return query
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tim.pagination import paginate
+from tim.pagination import page_links, paginate
 
 from .. import permissions
 from ..choices import ReactionStatus, ReportReason
@@ -60,11 +60,6 @@ def reactions(context, page):
     thread = Thread.objects.filter(**{"idea" if is_idea else "page": page}).first()
     page_obj = _reactions(thread, request) if thread else None
 
-    def url_for(number):
-        query = request.GET.copy()
-        query[PAGE_PARAMETER] = number
-        return f"?{query.urlencode()}#reacties"
-
     buurt_id = thread.buurt_id if thread else None
     return {
         "request": request,
@@ -73,12 +68,7 @@ def reactions(context, page):
         "page": page,
         "thread": thread,
         "page_obj": page_obj,
-        "previous_url": url_for(page_obj.previous_page_number())
-        if page_obj and page_obj.has_previous()
-        else "",
-        "next_url": url_for(page_obj.next_page_number())
-        if page_obj and page_obj.has_next()
-        else "",
+        **page_links(request, page_obj, parameter=PAGE_PARAMETER, anchor="#reacties"),
         "closed": bool(thread and thread.closed),
         "why_not": permissions.why_cannot_take_part(user),
         "can_moderate": thread is not None and permissions.can_moderate(user, buurt_id),

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from tim import pagecache
-from tim.pagination import PAGE_PARAMETER
+from tim.pagination import page_links
 
 register = template.Library()
 
@@ -52,18 +52,7 @@ def form_field(field):
 @register.inclusion_tag("components/pagination.html", takes_context=True)
 def pagination(context, page_obj):
     """Previous / next links that keep the filters in the address (the page is `pagina`)."""
-    request = context["request"]
-
-    def url_for(number):
-        query = request.GET.copy()
-        query[PAGE_PARAMETER] = number
-        return f"?{query.urlencode()}"
-
-    return {
-        "page_obj": page_obj,
-        "previous_url": url_for(page_obj.previous_page_number()) if page_obj.has_previous() else "",
-        "next_url": url_for(page_obj.next_page_number()) if page_obj.has_next() else "",
-    }
+    return {"page_obj": page_obj, **page_links(context["request"], page_obj)}
 
 
 @register.simple_tag
