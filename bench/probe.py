@@ -1,9 +1,13 @@
 """Run by `bench/load` with bench.settings on one database: the addresses of each page type in
-this data set, and the SQL queries each one runs on a page-cache miss. Prints JSON."""
+this data set, the SQL queries each one runs on a page-cache miss (its shared pieces kept in
+Redis), and, with nothing kept at all (right after a publish), its queries and the median time
+of five requests in this process. Prints JSON."""
 
 import json
 import os
+import statistics
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -15,7 +19,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from initiatives.models import ActivityPage, InitiativePage  # noqa: E402
@@ -57,15 +61,30 @@ def pages() -> dict[str, str]:
     }
 
 
-def queries(path: str) -> str:
-    """The number of queries, or the status code when the page did not answer 200."""
+def measured(path: str) -> dict:
+    """Queries on a page-cache miss, then queries and time with nothing kept; or the status
+    code when the page did not answer 200."""
     client = Client(HTTP_HOST="127.0.0.1")
-    client.get(path)  # renditions and caches of the process warmed, as in a running worker
+    client.get(path)  # renditions, caches of the process and shared pieces warmed
     with CaptureQueriesContext(connection) as captured:
         response = client.get(path)
-    return str(len(captured)) if response.status_code == 200 else f"HTTP {response.status_code}"
+    if response.status_code != 200:
+        return {"queries": f"HTTP {response.status_code}", "cold_queries": "", "cold_ms": 0.0}
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        with CaptureQueriesContext(connection) as cold:
+            client.get(path)
+        times = []
+        for _ in range(5):
+            started = time.perf_counter()
+            client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+    return {
+        "queries": str(len(captured)),
+        "cold_queries": str(len(cold)),
+        "cold_ms": statistics.median(times),
+    }
 
 
 if __name__ == "__main__":
-    print(json.dumps({name: {"path": path, "queries": queries(path)}
+    print(json.dumps({name: {"path": path, **measured(path)}
                       for name, path in pages().items()}))  # fmt: skip

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from neighbourhoods.models import NeighbourhoodPage
 from tim import params
+from tim.lazy_context import lazily
 from tim.models import Theme
 from tim.pagination import paginate
 
@@ -89,20 +90,27 @@ def filtered_activity_ids(data: dict, buurt=None):
 
 
 def agenda_context(request, buurt=None) -> dict:
-    """Filter form, page of occurrences and paging links: the same for the city and a buurt."""
-    form = agenda_filter_form(request, buurt)
-    occurrences = Occurrence.objects.upcoming()
-    if buurt is not None:
-        occurrences = occurrences.in_buurt(buurt)
-    if form.is_bound and form.is_valid():
-        occurrences = filter_occurrences(occurrences, form.cleaned_data, timezone.localdate())
-    page = paginate(request, occurrences.for_listing(), PER_PAGE)
+    """Filter form, page of occurrences and paging links: the same for the city and a buurt.
+    Worked out when the template shows them (tim.lazy_context)."""
+
+    def build() -> dict:
+        form = agenda_filter_form(request, buurt)
+        occurrences = Occurrence.objects.upcoming()
+        if buurt is not None:
+            occurrences = occurrences.in_buurt(buurt)
+        if form.is_bound and form.is_valid():
+            occurrences = filter_occurrences(occurrences, form.cleaned_data, timezone.localdate())
+        page = paginate(request, occurrences.for_listing(), PER_PAGE)
+        return {
+            "filter_form": form,
+            "occurrences_page": page,
+            "agenda_days": group_by_day(page),
+            "calendar_path": calendar_path(form, buurt),
+        }
+
     return {
-        "filter_form": form,
-        "occurrences_page": page,
-        "agenda_days": group_by_day(page),
+        **lazily(build, ["filter_form", "occurrences_page", "agenda_days", "calendar_path"]),
         "agenda_buurt": buurt,
-        "calendar_path": calendar_path(form, buurt),
         **(buurt_agenda_meta(request, buurt) if buurt is not None else {}),
     }
 
@@ -120,7 +128,12 @@ def buurt_agenda_meta(request, buurt) -> dict:
 
 
 def volunteering_context(request) -> dict:
-    """Open volunteer calls with their buurt and initiative, in a fixed number of queries."""
+    """Open volunteer calls with their buurt and initiative, in a fixed number of queries,
+    worked out when the template shows them (tim.lazy_context)."""
+    return lazily(lambda: _volunteering(request), ["filter_form", "calls_page"])
+
+
+def _volunteering(request) -> dict:
     themes = list(Theme.objects.all())
     buurten = list(NeighbourhoodPage.objects.live().order_by("title"))
     form = VolunteeringFilterForm(request.GET or None, themes=themes, buurten=buurten)

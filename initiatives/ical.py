@@ -12,6 +12,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, Timezone
 from icalendar.prop import vRecur
 
+from tim import pagecache
 from tim.urls_helper import page_url
 
 from .models import LOCAL_TZ
@@ -74,16 +75,25 @@ def _calendar(name: str) -> Calendar:
 
 
 def activities_calendar(activities, name: str, request) -> bytes:
-    """The activities' series as one calendar. RFC 5545 wants at least one component in a
-    calendar, so one with no activities (a filter that matches nothing) still has its zone."""
+    """The activities' series as one calendar, with the zone their times are in (RFC 5545 wants
+    a component even in a calendar without events: a filter that matches nothing).
+
+    Writing the events out is most of the work, and one activity is in many calendars (the
+    city's, its buurt's, its initiative's, each filter's): the text of each activity's events is
+    kept as a piece (tim.pagecache) and the calendar is put together around them."""
+    activities = list(activities)
     calendar = _calendar(name)
-    for activity in activities:
-        for event in activity_events(activity, request):
-            calendar.add_component(event)
-    calendar.add_missing_timezones()
-    if not calendar.subcomponents:
-        calendar.add_component(Timezone.from_tzid(str(LOCAL_TZ)))
-    return calendar.to_ical()
+    calendar.add_component(Timezone.from_tzid(str(LOCAL_TZ)))
+    events = pagecache.fragments(
+        "ical-events",
+        [[activity.pk] for activity in activities],
+        lambda index: b"".join(
+            event.to_ical() for event in activity_events(activities[index], request)
+        ),
+    )
+    text = calendar.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    return text[: -len(end)] + b"".join(events) + end
 
 
 def occurrence_calendar(occurrence, request) -> bytes:

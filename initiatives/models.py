@@ -28,14 +28,13 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from participation.htmx import REACTIONS_PARTIALS
 from tim.blocks import BodyBlock
 from tim.metadata import json_ld
 from tim.models import BasePage, EnglishTitle, EnglishTitleAndIntro
-from tim.visibility import public_q
+from tim.visibility import TimPageQuerySet, public_q
 
 from .forms import ActivityPageForm, describe_recurrence
 from .panels import SignupsLinkPanel
@@ -384,15 +383,20 @@ class ActivityPage(PlaceFields, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        occurrences = list(Occurrence.objects.upcoming().filter(activity=self).for_listing()[:10])
-        next_one = next((o for o in occurrences if not o.is_cancelled), None)
-        from . import structured_data  # it reads this module's LOCAL_TZ
-
+        # Read when the template shows them: a kept piece of the page needs neither.
+        occurrences = Occurrence.objects.upcoming().filter(activity=self).for_listing()[:10]
         initiative = self.get_parent().specific
-        event = structured_data.event(
-            self, request, initiative=initiative, next_occurrence=next_one
-        )
-        context.update(initiative=initiative, occurrences=occurrences, json_ld=json_ld(event))
+
+        def event_json_ld():
+            from . import structured_data  # it reads this module's LOCAL_TZ
+
+            next_one = next((o for o in occurrences if not o.is_cancelled), None)
+            event = structured_data.event(
+                self, request, initiative=initiative, next_occurrence=next_one
+            )
+            return json_ld(event)
+
+        context.update(initiative=initiative, occurrences=occurrences, json_ld=event_json_ld)
         return context
 
 
@@ -593,7 +597,7 @@ class SignUp(models.Model):
 # --- Volunteer calls ---------------------------------------------------------------------------
 
 
-class VolunteerCallPageQuerySet(PageQuerySet):
+class VolunteerCallPageQuerySet(TimPageQuerySet):
     def open(self):
         return self.live().public().filter(is_open=True)
 

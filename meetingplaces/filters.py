@@ -4,6 +4,7 @@ import math
 
 from django import forms
 from django.utils import timezone
+from django.utils.html import json_script
 from django.utils.translation import gettext_lazy as _
 
 from neighbourhoods.choices import Wijk
@@ -163,9 +164,17 @@ class DirectoryFilter(forms.Form):
             "places": page.object_list if count else [],
             "places_count": count,
             "opening_later": [] if count else page.object_list,
-            "map_points": map_points(places),
+            # As the script element itself: a value worked out later (tim.lazy_context) is no
+            # list to json_script.
+            "map_data": json_script(map_points(places), "plekken-kaart-data"),
             "filtered": self.is_bound and any(self.cleaned_data.get(k) for k in self.cleaned_data),
         }
+
+
+DIRECTORY_CONTEXT = [
+    "filter_form", "places_page", "places", "places_count", "opening_later", "map_data",
+    "filtered",
+]  # fmt: skip
 
 
 def map_points(places) -> list[dict]:

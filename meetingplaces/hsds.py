@@ -90,13 +90,13 @@ def _schedules(place, location_id):
     return rows
 
 
-def _location(place, organization_id):
+def _location(place, organization_id, request):
     location_id = stable_id("place", place.pk)
     facts = [label for name, _param, label in ACCESSIBILITY_FACTS if getattr(place, name)]
     return {
         "id": location_id,
         "location_type": "physical",
-        "url": page_url(place),
+        "url": page_url(place, request),
         "organization_id": organization_id,
         "name": place.title,
         "description": place.mission,
@@ -165,7 +165,7 @@ def export(request=None) -> dict:
                 "locations": [],
             },
         )
-        location = _location(place, org_id)
+        location = _location(place, org_id, request)
         organization["locations"].append(location)
         service = services.setdefault(
             name,
@@ -174,7 +174,7 @@ def export(request=None) -> dict:
                 "organization_id": org_id,
                 "name": f"Ontmoetingsplek {name}",
                 "description": place.what_happens or place.mission,
-                "url": page_url(place),
+                "url": page_url(place, request),
                 "status": "active",
                 "fees_description": place.cost or None,
                 "last_modified": (place.last_published_at or timezone.now()).isoformat(),

@@ -1,15 +1,15 @@
 from django.db.models import Case, OuterRef, Q, Subquery, When
 from django.db.models.functions import Substr
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 
-# The buurt of a place is its grandparent: CityHomePage (depth 2) > buurt (3) > index (4) > place.
-BUURT_DEPTH = 3
+from tim.page_tree import BUURT_DEPTH
+from tim.visibility import TimPageQuerySet
+
 # What "open now", the week table and the exceptions read: prefetch it wherever places are listed.
 HOURS_PREFETCH = ("opening_hours", "opening_exceptions", "hours_changes")
 
 
-class MeetingPlacePageQuerySet(PageQuerySet):
+class MeetingPlacePageQuerySet(TimPageQuerySet):
     def for_listing(self):
         """Everything a list row shows, in a fixed number of queries however many places there are.
 

@@ -433,11 +433,18 @@ class MeetingPlacePage(BasePage):
         verbose_name = _("meeting place")
         verbose_name_plural = _("meeting places")
 
+    _previewed = False
+
     def get_context(self, request, *args, **kwargs):
-        if not getattr(request, "is_preview", False):  # a preview shows the hours being edited
-            # The week table, "open now" and the JSON-LD walk the hours day by day: read them once.
-            models.prefetch_related_objects([self], *HOURS_PREFETCH)
+        self._previewed = getattr(request, "is_preview", False)
         return super().get_context(request, *args, **kwargs)
+
+    def read_hours(self) -> None:
+        """The week table, "open now" and the JSON-LD walk the hours day by day: they read them
+        at once, when they are made (a kept piece of the page needs none). A preview shows the
+        hours being edited, not the saved ones."""
+        if not self._previewed:
+            models.prefetch_related_objects([self], *HOURS_PREFETCH)
 
     @cached_property
     def buurt(self):
@@ -690,12 +697,17 @@ class DirectoryPage(EnglishTitleAndIntro, BasePage):
         verbose_name = _("meeting places directory")
 
     def get_context(self, request, *args, **kwargs):
+        from tim.lazy_context import lazily
         from tim.params import require_readable
 
-        from .filters import DirectoryFilter
+        from .filters import DIRECTORY_CONTEXT, DirectoryFilter
 
         context = super().get_context(request, *args, **kwargs)
-        directory = require_readable(DirectoryFilter(request.GET or None))
-        context.update(directory.context(request))
+        context.update(
+            lazily(  # when the template shows them (tim.lazy_context)
+                lambda: require_readable(DirectoryFilter(request.GET or None)).context(request),
+                DIRECTORY_CONTEXT,
+            )
+        )
         context["partner_organisations"] = PartnerOrganisation.objects.prefetch_related("buurten")
         return context

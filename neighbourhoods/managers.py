@@ -1,9 +1,10 @@
 from django.db.models import Q
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
+
+from tim.visibility import TimPageQuerySet
 
 
-class NeighbourhoodPageQuerySet(PageQuerySet):
+class NeighbourhoodPageQuerySet(TimPageQuerySet):
     def matching(self, query):
         """Buurten whose name, or wijk, contains the text a resident typed."""
         if not query:

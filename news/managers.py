@@ -1,8 +1,9 @@
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
+
+from tim.visibility import TimPageQuerySet
 
 
-class NewsPageQuerySet(PageQuerySet):
+class NewsPageQuerySet(TimPageQuerySet):
     """Reads of news, shared by the pages, the feeds, the search page and the API."""
 
     def published(self):

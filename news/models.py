@@ -12,8 +12,11 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 
 from participation.htmx import REACTIONS_PARTIALS
+from tim import pagecache
 from tim.blocks import BodyBlock
+from tim.lazy_context import lazily
 from tim.models import BasePage, EnglishTitle, EnglishTitleAndIntro
+from tim.page_tree import buurt_of
 from tim.pagination import paginate
 
 from .choices import NewsKind
@@ -25,9 +28,13 @@ NEWS_PER_PAGE = 12
 
 
 def city_news_url(request=None) -> str:
-    """Where the city news lives (/nieuws/ unless an editor moved it)."""
-    page = CityNewsIndexPage.objects.live().first()
-    return page.get_url(request=request) if page else "/"
+    """Where the city news lives (/nieuws/ unless an editor moved it); kept as a fragment."""
+
+    def address() -> str:
+        page = CityNewsIndexPage.objects.live().first()
+        return page.get_url(request=request) if page else "/"
+
+    return pagecache.fragment("city-news-url", [], address)
 
 
 class NewsIndexPage(EnglishTitle, BasePage):
@@ -83,16 +90,19 @@ class CityNewsIndexPage(EnglishTitleAndIntro, BasePage):
         from .forms import NewsFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        form = NewsFilterForm(request.GET)
-        items = (
-            NewsPage.objects.published()
-            .descendant_of(self.get_parent())
-            .matching(**form.filters())
-            .for_listing()
-            .recent()
-        )
-        items = paginate(request, items, NEWS_PER_PAGE)
-        context.update(filter_form=form, items=items, feeds=feed_urls())
+
+        def build() -> dict:  # when the template shows them (tim.lazy_context)
+            form = NewsFilterForm(request.GET)
+            items = (
+                NewsPage.objects.published()
+                .descendant_of(self.get_parent())
+                .matching(**form.filters())
+                .for_listing()
+                .recent()
+            )
+            return {"filter_form": form, "items": paginate(request, items, NEWS_PER_PAGE)}
+
+        context.update(lazily(build, ["filter_form", "items"]), feeds=feed_urls())
         return context
 
 
@@ -258,11 +268,7 @@ class NewsPage(BasePage):
 
     def find_buurt(self):
         """The buurt this item is in (None for city news), read from the page tree."""
-        from neighbourhoods.models import NeighbourhoodPage
-
-        if not self.path:
-            return None
-        return NeighbourhoodPage.objects.ancestor_of(self).first()
+        return buurt_of(self)
 
     @cached_property
     def theme_list(self):

@@ -12,11 +12,10 @@ from django.db import transaction
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
-from wagtail.models import Page
 
 from initiatives.models import InitiativePage, Occurrence, VolunteerCallPage
 from meetingplaces import hours
-from meetingplaces.managers import BUURT_DEPTH, HOURS_PREFETCH
+from meetingplaces.managers import HOURS_PREFETCH
 from meetingplaces.models import MeetingPlacePage
 from neighbourhoods.models import NeighbourhoodPage
 from news.models import NewsPage
@@ -175,10 +174,3 @@ def refresh_all(*, now: datetime.datetime | None = None) -> int:
         with transaction.atomic():
             refresh_summary(buurt=buurt, now=now)
     return len(buurten)
-
-
-def buurt_of(page) -> NeighbourhoodPage | None:
-    """The buurt a page lies in (or is), from its tree path; None for city-level pages."""
-    if page.depth < BUURT_DEPTH:
-        return None
-    return NeighbourhoodPage.objects.filter(path=page.path[: Page.steplen * BUURT_DEPTH]).first()

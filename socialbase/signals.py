@@ -8,9 +8,11 @@ logger = logging.getLogger(__name__)
 
 
 def refresh_after_change(sender, instance, **kwargs):
-    from . import services, tasks
+    from tim.page_tree import buurt_of
 
-    buurt = services.buurt_of(instance)
+    from . import tasks
+
+    buurt = buurt_of(instance)
     if buurt is None:
         return
 

@@ -10,7 +10,6 @@ meetingplaces/structured_data.py, initiatives/structured_data.py).
 
 import json
 
-from django.apps import apps
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils.html import _json_script_escapes, strip_tags
@@ -21,13 +20,13 @@ from django.utils.translation import gettext as _
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
+from tim.page_tree import buurt_of
 from tim.urls_helper import absolute_url
 
 SHARE_SPEC = "fill-1200x630|format-jpeg"  # Open Graph's 1.91:1, also Twitter's large card
 CITY_IMAGE = {"path": "tim/share/thuis-in-maastricht.png", "width": 1200, "height": 630}
 OG_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 ARTICLE_TYPES = {"news.NewsPage"}
-BUURT_DEPTH = 3  # the city home is at depth 2, its buurten below it
 
 
 def json_ld(data: dict) -> str:
@@ -45,20 +44,6 @@ def node(type_: str, **properties) -> dict:
 def schema(type_: str, **properties) -> dict:
     """A top-level schema.org node, for a JSON-LD block of its own."""
     return {"@context": "https://schema.org", **node(type_, **properties)}
-
-
-def buurt_of(page):
-    """The buurt a page belongs to (with its photo), or None for city pages: one query."""
-    buurt_model = apps.get_model("neighbourhoods", "NeighbourhoodPage")
-    if isinstance(page, buurt_model):
-        return page
-    if page is None or page.depth <= BUURT_DEPTH:
-        return None
-    return (
-        buurt_model.objects.filter(path=page.path[: BUURT_DEPTH * page.steplen])
-        .select_related("hero_image")
-        .first()
-    )
 
 
 def own_image(page):

@@ -5,11 +5,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from . import pagecache
+from . import page_tree, pagecache, visibility
 from .image_metadata import strip_upload
 from .panels import PROMOTE_PANELS
 
@@ -150,8 +150,25 @@ class BasePage(Page):
     # publishing one makes the page cache drop all of them (tim.pagecache.FAMILIES).
     cache_family: str | None = None
 
+    objects = PageManager.from_queryset(visibility.TimPageQuerySet)()
+
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with the pages on the rest of the path read at once."""
+        if not path_components or request is None:
+            return super().route(request, path_components)
+        page, rest = page_tree.next_on_path(request, self, path_components)
+        return page.route(request, rest)
+
+    def get_view_restrictions(self):
+        """Wagtail's answer, from the restrictions read once per request: no query for the
+        pages nobody restricted. An alias asks Wagtail, which looks at the page it copies."""
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        restrictions = visibility.restrictions_over(self)
+        return PageViewRestriction.objects.filter(pk__in=[r.pk for r in restrictions])
 
     def htmx_partial(self, request) -> str | None:
         """The partial template an htmx request asks for, if this page has it (routes use it)."""
@@ -169,12 +186,17 @@ class BasePage(Page):
     def breadcrumbs(self):
         """The pages above this one, from the city home down, for the breadcrumb trail.
 
-        In English they are read as their own types, for their English titles (a fixed number
-        of queries: the trail is at most a few pages deep). Read once per page: the trail and its
-        JSON-LD (tim.metadata) both show it."""
+        A page that was routed has them already (tim.page_tree). Otherwise they are read, in
+        English as their own types for their English titles. Read once per page: the trail and
+        its JSON-LD (tim.metadata) both show it."""
         if "_breadcrumbs" not in self.__dict__:
-            ancestors = self.get_ancestors().filter(depth__gt=1)
-            self._breadcrumbs = list(ancestors.specific() if _reads_english() else ancestors)
+            above = page_tree.pages_above(self)
+            if above is not None:  # pages passed on the way are plain: English needs their type
+                crumbs = [page for page in above if page.depth > 1]
+                self._breadcrumbs = [c.specific for c in crumbs] if _reads_english() else crumbs
+            else:
+                ancestors = self.get_ancestors().filter(depth__gt=1)
+                self._breadcrumbs = list(ancestors.specific() if _reads_english() else ancestors)
         return self._breadcrumbs
 
     @property

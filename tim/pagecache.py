@@ -27,7 +27,7 @@ import datetime
 import hashlib
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar
 from functools import wraps
 from zoneinfo import ZoneInfo
@@ -36,7 +36,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
 logger = logging.getLogger(__name__)
 
@@ -264,6 +264,7 @@ class PageCacheMiddleware:
             if "CSRF_COOKIE_NEEDS_UPDATE" in request.META or response.cookies:
                 _private_headers(response)
             return response
+        _in_one_piece(response)
         seconds = _lifetime(timezone.now(), changes_at)
         if seconds <= 0:
             return response
@@ -278,6 +279,15 @@ class PageCacheMiddleware:
         response[HEADER] = "miss"
         _public_headers(response, seconds)
         return response
+
+
+def _in_one_piece(response) -> None:
+    """Feeds and calendars write their body in thousands of small pieces, and the WSGI server
+    sends each piece with a call of its own; the ETag middleware hashes the whole body on every
+    request. A stored response is one piece with its ETag, so a hit costs neither."""
+    response.content = response.content
+    if not response.has_header("ETag"):
+        set_response_etag(response)
 
 
 def _current_generations(keys: list[str], found: dict, alias: str | None = None) -> dict:
@@ -301,41 +311,58 @@ def _current_generations(keys: list[str], found: dict, alias: str | None = None)
 def fragment(name: str, parts: Iterable, render: Callable[[], str]) -> str:
     """`render()`, or what it gave before under the current fragment generation. `parts` are what
     the piece depends on besides the content (a buurt's id); the language is added here."""
+    return fragments(name, [parts], lambda _index: render())[0]
+
+
+def fragments(name: str, parts_of_each: Sequence[Iterable], render: Callable[[int], str]) -> list:
+    """Many pieces of one kind at once (the events of each activity in a calendar): for each
+    `parts` in `parts_of_each`, what `render(index)` gave before, or gives now. One MGET for all
+    of them and one SET_MANY for the new ones."""
     if not getattr(settings, "PAGE_CACHE_ENABLED", True):
-        return render()
+        return [render(index) for index in range(len(parts_of_each))]
     alias, generation_key = _fragment_alias(), _family_key(FRAGMENTS)
     cache = caches[alias]
-    variant = "|".join([name, *map(str, parts), translation.get_language() or ""])
-    key = "pagecache:fragment:" + hashlib.md5(variant.encode(), usedforsecurity=False).hexdigest()
+    language = translation.get_language() or ""
+    keys = [_fragment_key("|".join([name, *map(str, parts), language])) for parts in parts_of_each]
     try:
-        found = _guarded(lambda: cache.get_many([key, generation_key]), alias)
+        found = _guarded(lambda: cache.get_many([*keys, generation_key]), alias)
     except _Unavailable:
-        return render()
+        return [render(index) for index in range(len(keys))]
 
-    entry = found.get(key)
-    if entry is not None:
-        generation, expires, html, changes_at, families = entry
-        if generation == found.get(generation_key) and expires > time.time():
-            _report(changes_at, families)
-            return html
-
-    valid_token, family_token = _valid_until.set(None), _families.set(frozenset())
-    try:
-        html = render()
-        changes_at, families = _valid_until.get(), _families.get()
-    finally:
-        _valid_until.reset(valid_token)
-        _families.reset(family_token)
-    _report(changes_at, families)
-    seconds = _lifetime(timezone.now(), changes_at)
-    if seconds > 0:
+    pieces, made, longest = [], {}, 0
+    for index, key in enumerate(keys):
+        entry = found.get(key)
+        if entry is not None:
+            generation, expires, piece, changes_at, families = entry
+            if generation == found.get(generation_key) and expires > time.time():
+                _report(changes_at, families)
+                pieces.append(piece)
+                continue
+        valid_token, family_token = _valid_until.set(None), _families.set(frozenset())
+        try:
+            piece = render(index)
+            changes_at, families = _valid_until.get(), _families.get()
+        finally:
+            _valid_until.reset(valid_token)
+            _families.reset(family_token)
+        _report(changes_at, families)
+        pieces.append(piece)
+        seconds = _lifetime(timezone.now(), changes_at)
+        if seconds > 0:  # each entry carries its own end; Redis keeps them for the longest
+            made[key] = (time.time() + seconds, piece, changes_at, families)
+            longest = max(longest, seconds)
+    if made:
         try:
             generation = _current_generations([generation_key], found, alias)[generation_key]
-            entry = (generation, time.time() + seconds, html, changes_at, families)
-            _guarded(lambda: cache.set(key, entry, seconds), alias)
+            entries = {key: (generation, *entry) for key, entry in made.items()}
+            _guarded(lambda: cache.set_many(entries, longest), alias)
         except _Unavailable:
             pass
-    return html
+    return pieces
+
+
+def _fragment_key(variant: str) -> str:
+    return "pagecache:fragment:" + hashlib.md5(variant.encode(), usedforsecurity=False).hexdigest()
 
 
 def _report(changes_at: datetime.datetime | None, families: Iterable[str]) -> None:

@@ -76,6 +76,7 @@ def open_status(place, now=None):
 @register.inclusion_tag("components/meetingplaces/opening_hours.html")
 def opening_hours(place, now=None):
     """The week table with today marked, and the exceptions ahead."""
+    place.read_hours()
     now = hours.localtime(now)
     return {
         "place": place,
@@ -117,6 +118,7 @@ def opening_hours_specification(place):
 @register.simple_tag(takes_context=True)
 def place_json_ld(context, place):
     """schema.org JSON-LD of the place (meetingplaces.structured_data), with its hours."""
+    place.read_hours()
     specs, special = opening_hours_specification(place)
     data = structured_data.meeting_place(
         place, context.get("request"), opening_hours=specs, special_hours=special

@@ -5,9 +5,12 @@ from django.contrib.messages import get_messages
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from tim import pagecache
 from tim.pagination import page_links, paginate
+from tim.templatetags.tim_tags import may_keep
 
 from .. import permissions
 from ..choices import ReactionStatus, ReportReason
@@ -49,10 +52,27 @@ def _reactions(thread, request):
     return paginate(request, top, PER_PAGE, parameter=PAGE_PARAMETER)
 
 
-@register.inclusion_tag("components/participation/reactions.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def reactions(context, page):
-    """The reactions under a page (news, initiative, activity) or an idea."""
+    """The reactions under a page (news, initiative, activity) or an idea. What an anonymous
+    visitor reads is the same for all of them, so it is kept as a fragment (tim.pagecache):
+    every change to a thread purges."""
     request = context["request"]
+    template = context.template.engine.get_template("components/participation/reactions.html")
+
+    def render() -> str:
+        values = context.new(_reactions_context(request, page))
+        if "csrf_token" in context:
+            values["csrf_token"] = context["csrf_token"]
+        return template.render(values)
+
+    if getattr(request, "htmx", False) or not may_keep(request, only_anonymous=True):
+        return render()
+    parts = [type(page).__name__, page.pk, request.GET.get(PAGE_PARAMETER, "")]
+    return mark_safe(pagecache.fragment("reactions", parts, render))
+
+
+def _reactions_context(request, page) -> dict:
     user = request.user
     is_idea = isinstance(page, Idea)
     if page.pk is None:  # the preview of a page not saved yet: no reactions, no form

@@ -264,6 +264,8 @@ WAGTAILIMAGES_IMAGE_MODEL = "tim.TimImage"
 # Editors log in where residents do (allauth): one set of rate limits and lockout, and only
 # with a verified email address; /beheer/login/ and Wagtail's password reset lead there.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# A page for logged-in residents only sends a visitor to the same login, not Wagtail's own form.
+WAGTAIL_FRONTEND_LOGIN_URL = "/account/login/"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_SITE_NAME = "Thuis in Maastricht"
 # The public address; every absolute URL is made from it (tim.urls_helper.absolute_url).

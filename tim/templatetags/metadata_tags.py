@@ -2,7 +2,7 @@
 
 from django import template
 
-from tim import metadata
+from tim import metadata, pagecache
 
 register = template.Library()
 
@@ -25,6 +25,8 @@ def collection_json_ld(context, items, name=None):
     request = context["request"]
     page = context.get("page")
     first = items.start_index() if hasattr(items, "start_index") else 1
+    for item in items:  # an occurrence leaves the list when it ends, and so from this list
+        pagecache.valid_until(getattr(item, "ends_at", None))
     return metadata.json_ld(
         metadata.collection_page(
             name=name or (page.title if page is not None else context.get("meta_title", "")),

@@ -64,26 +64,47 @@ def cache_until(moment):
 
 
 class FragmentNode(template.Node):
-    def __init__(self, name, parts, nodelist):
+    def __init__(self, name, parts, nodelist, only_anonymous):
         self.name, self.parts, self.nodelist = name, parts, nodelist
+        self.only_anonymous = only_anonymous
 
     def render(self, context):
         parts = [part.resolve(context) for part in self.parts]
+        request = context.get("request")
+        if any(part in (None, "") for part in parts) or not may_keep(
+            request, only_anonymous=self.only_anonymous
+        ):
+            return self.nodelist.render(context)
         return pagecache.fragment(self.name, parts, lambda: self.nodelist.render(context))
+
+
+def may_keep(request, *, only_anonymous: bool = False) -> bool:
+    """Whether a piece may come from, and go to, the kept pieces: never in an editor's preview
+    (it shows a draft), nor for a logged-in visitor when their piece has forms of their own."""
+    if request is None or getattr(request, "is_preview", False):
+        return False
+    user = getattr(request, "user", None)
+    return not (only_anonymous and user is not None and user.is_authenticated)
 
 
 @register.tag
 def fragment(parser, token):
     """{% fragment "latest-news" buurt.pk %}…{% endfragment %}: a piece of a page that is the
     same for every visitor, kept until the next change to the site's content (tim.pagecache).
-    Never put anything of the visitor inside: their name, a form, a CSRF token."""
+    Never put anything of the visitor inside: their name, a form, a CSRF token. With
+    `only_anonymous` last, the piece is kept for visitors who are not logged in, and made fresh
+    for the others (it has their forms). A part that is empty (no page) keeps nothing."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("{% fragment %} needs a name.")
+    only_anonymous = bits[-1] == "only_anonymous"
+    if only_anonymous:
+        bits = bits[:-1]
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     name = bits[1].strip("\"'")
-    return FragmentNode(name, [parser.compile_filter(bit) for bit in bits[2:]], nodelist)
+    parts = [parser.compile_filter(bit) for bit in bits[2:]]
+    return FragmentNode(name, parts, nodelist, only_anonymous)
 
 
 @register.simple_tag
