@@ -5,7 +5,7 @@ of links and keeps the rest in a "Filters" disclosure, so the results come first
 empty result names the filters that emptied it, each with a link that takes it away. All of it
 reads the page's own GET form, so every state has an address and works without JavaScript.
 
-A form takes part by having `quick_filters()` (a list of QuickFilter) and, optionally,
+A form takes part as it is; it may have `quick_filters()` (a list of QuickFilter),
 `not_filters` (fields that order the list rather than narrow it) and `neutral_values` (values
 that mean "no filter", such as "everything coming up").
 """
@@ -49,7 +49,7 @@ def _query_without(query: QueryDict, *params: str) -> QueryDict:
 def quick_links(form, path: str, query: QueryDict) -> list[FilterLink]:
     """Each quick filter as a link that switches it on, or off again when it is on."""
     links = []
-    for quick in form.quick_filters():
+    for quick in getattr(form, "quick_filters", list)():
         active = query.get(quick.param) == quick.value
         target = _query_without(query, quick.param)
         if not active:

@@ -310,7 +310,8 @@ def _current_generations(keys: list[str], found: dict, alias: str | None = None)
 
 def fragment(name: str, parts: Iterable, render: Callable[[], str]) -> str:
     """`render()`, or what it gave before under the current fragment generation. `parts` are what
-    the piece depends on besides the content (a buurt's id); the language is added here."""
+    the piece depends on besides the content (a buurt's id); the language is added here. A piece
+    is mostly HTML, but may be any value that pickles (the sitemap's list of files)."""
     return fragments(name, [parts], lambda _index: render())[0]
 
 

@@ -314,7 +314,16 @@ def index(request):
     """/sitemap.xml: every file of every section with its latest change, as absolute URLs.
 
     One query counts the pages of each model and finds their latest change, for all sections.
+    At city size that count takes longer than the rest of the answer, and it changes only with
+    a publish: the list of files is kept as a piece (tim.pagecache), purged with every change.
     """
+    files = pagecache.fragment("sitemap-files", [], index_files)
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": files}, content_type="application/xml"
+    )
+
+
+def index_files() -> list[SitemapIndexItem]:
     all_sections = sections()
     root = next(iter(all_sections.values())).root
     summary = (
@@ -330,9 +339,7 @@ def index(request):
         for number in range(1, max(1, math.ceil(count / section.limit)) + 1):
             url = location if number == 1 else f"{location}?p={number}"
             files.append(SitemapIndexItem(url, latest))
-    return TemplateResponse(
-        request, "sitemap_index.xml", {"sitemaps": files}, content_type="application/xml"
-    )
+    return files
 
 
 @pagecache.in_family("sitemap")

@@ -162,11 +162,16 @@ def test_ik_help_mee_asks_consent_tells_the_count_and_a_call_can_close(
     listing = soup(client.get("/vrijwilligerswerk/"))
     assert [a.get_text() for a in listing.select(".card__title a")] == ["Gastvrouw of gastheer"]
     assert "Buurtkamer Pottenberg · Pottenberg" in listing.get_text()
-    assert soup(client.get("/vrijwilligerswerk/", {"wijk": "Oost"})).select(".card__title a") == []
+    elsewhere = soup(client.get("/vrijwilligerswerk/", {"wijk": "Oost"}))
+    assert elsewhere.select(".card__title a") == []
+    remove = elsewhere.select_one(".empty-state .chip--remove")  # the filter that emptied it
+    assert "Oost" in remove.get_text() and remove["href"] == "/vrijwilligerswerk/"
     call.is_open = False
     call.save_revision().publish()
     assert "Deze oproep is gesloten" in client.get(call.url).content.decode()
-    assert soup(client.get("/vrijwilligerswerk/")).select(".card__title a") == []
+    nothing = soup(client.get("/vrijwilligerswerk/"))
+    assert nothing.select(".card__title a") == []
+    assert nothing.select_one(".ways-on a[href='/ideeen/']")  # a way on, not a dead end
 
 
 def test_the_host_sees_who_signed_up_in_the_admin_and_others_do_not(client, initiative, demo_user):

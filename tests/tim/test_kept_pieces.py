@@ -4,6 +4,8 @@ one visitor's forms to another, never show an editor's draft to anyone, and neve
 change."""
 
 import datetime
+import math
+from xml.etree import ElementTree
 
 import pytest
 from django.test import Client
@@ -19,8 +21,10 @@ from tests.initiatives.conftest import make_activity, make_initiative
 from tests.news.admin_forms import news_form_data
 from tests.news.factories import NewsPageFactory
 from tim import pagecache
+from tim.sitemaps import PageSection
 
 pytestmark = pytest.mark.django_db
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 @pytest.fixture(autouse=True)
@@ -134,3 +138,21 @@ def test_a_list_kept_for_one_filter_is_not_shown_for_another(
     elsewhere = resident.get("/nieuws/?buurt=nazareth").text
     assert "Nieuws uit Pottenberg" not in elsewhere
     assert "Nieuws uit Pottenberg" in resident.get("/nieuws/").text
+
+
+def test_the_sitemap_index_lists_a_new_file_as_soon_as_news_fills_one(
+    client, pottenberg, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(PageSection, "limit", 2)
+
+    def news_files():
+        index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+        return [loc.text for loc in index.iter(f"{SITEMAP}loc") if "sitemap-nieuws" in loc.text]
+
+    before = news_files()
+    assert news_files() == before  # the second time from the kept list
+    with django_capture_on_commit_callbacks(execute=True):
+        for day in ("maandag", "dinsdag", "woensdag"):
+            _publish_news(pottenberg, f"Bericht van {day}")
+    after = news_files()
+    assert len(after) == math.ceil(NewsPage.objects.live().count() / 2) > len(before)
