@@ -37,6 +37,7 @@ from meetingplaces.models import MeetingPlacePage
 from neighbourhoods.choices import Wijk
 from neighbourhoods.models import CityHomePage, NeighbourhoodPage
 from news.models import NewsPage
+from tim.page_tree import single_page
 from tim.urls_helper import absolute_url
 
 from .models import WeeklyBulletin
@@ -433,7 +434,7 @@ def _start_something(area: Area) -> Link:
 def _all_activities(area: Area) -> Link:
     if area.buurt:
         return Link.to_path(reverse("initiatives:buurt_agenda", args=[area.buurt.slug]))
-    agenda = AgendaPage.objects.live().first()
+    agenda = single_page(AgendaPage)
     return Link.to_path(f"{agenda.url}?wijk={area.wijk}" if agenda else "/")
 
 

@@ -166,7 +166,7 @@ class DirectoryFilter(forms.Form):
             "opening_later": [] if count else page.object_list,
             # As the script element itself: a value worked out later (tim.lazy_context) is no
             # list to json_script.
-            "map_data": json_script(map_points(places), "plekken-kaart-data"),
+            "map_data": json_script(map_points(places, request), "plekken-kaart-data"),
             "filtered": self.is_bound and any(self.cleaned_data.get(k) for k in self.cleaned_data),
         }
 
@@ -177,7 +177,7 @@ DIRECTORY_CONTEXT = [
 ]  # fmt: skip
 
 
-def map_points(places) -> list[dict]:
+def map_points(places, request) -> list[dict]:
     """Every matching place with a point, for the map: from the list when it is one, else read
     lightly (four columns, no prefetches) rather than as whole pages."""
     if not isinstance(places, list):
@@ -187,7 +187,7 @@ def map_points(places) -> list[dict]:
             .only("title", "url_path", "latitude", "longitude")
         )
     return [
-        {"name": place.title, "url": place.url, "lat": float(place.latitude),
+        {"name": place.title, "url": place.get_url(request), "lat": float(place.latitude),
          "lon": float(place.longitude)}
         for place in places
         if place.has_location

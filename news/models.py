@@ -16,7 +16,7 @@ from tim import pagecache
 from tim.blocks import BodyBlock
 from tim.lazy_context import lazily
 from tim.models import BasePage, EnglishTitle, EnglishTitleAndIntro
-from tim.page_tree import buurt_of
+from tim.page_tree import buurt_of, single_page
 from tim.pagination import paginate
 
 from .choices import NewsKind
@@ -31,7 +31,7 @@ def city_news_url(request=None) -> str:
     """Where the city news lives (/nieuws/ unless an editor moved it); kept as a fragment."""
 
     def address() -> str:
-        page = CityNewsIndexPage.objects.live().first()
+        page = single_page(CityNewsIndexPage)
         return page.get_url(request=request) if page else "/"
 
     return pagecache.fragment("city-news-url", [], address)

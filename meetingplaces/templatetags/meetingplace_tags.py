@@ -8,6 +8,7 @@ from meetingplaces import hours, structured_data
 from meetingplaces.choices import SCHEMA_ORG_DAYS, Weekday
 from meetingplaces.models import DirectoryPage, MeetingPlacePage
 from tim.metadata import json_ld
+from tim.page_tree import single_page
 
 register = template.Library()
 
@@ -22,7 +23,7 @@ def buurt_places(context, buurt):
         .for_listing()
         .order_by("title")
     )
-    directory = DirectoryPage.objects.live().first()
+    directory = single_page(DirectoryPage)
     return {
         "request": context["request"],
         "buurt": buurt,

@@ -1,6 +1,7 @@
 from django import template
 
 from tim.metadata import json_ld
+from tim.page_tree import single_page
 from tim.urls_helper import page_url
 
 from ..links import feed_urls
@@ -20,7 +21,7 @@ def latest_news(context, buurt=None):
         items = items.in_buurt(buurt)
         index = NewsIndexPage.objects.live().child_of(buurt).first()
     else:
-        index = CityNewsIndexPage.objects.live().first()
+        index = single_page(CityNewsIndexPage)
     return {
         "request": context["request"],
         "buurt": buurt,

@@ -18,6 +18,12 @@ def _shown(item):
     return getattr(item, "activity", item)
 
 
+def _address(shown, request) -> str:
+    """A page's address with the request, whose site paths Wagtail reads once: `page.url`
+    reads them from the cache again for every page of the list. An idea is not a page."""
+    return shown.get_url(request) if hasattr(shown, "get_url") else shown.url
+
+
 @register.simple_tag(takes_context=True)
 def collection_json_ld(context, items, name=None):
     """CollectionPage JSON-LD of a list page: `items` are the pages (or anything with a title
@@ -31,7 +37,9 @@ def collection_json_ld(context, items, name=None):
         metadata.collection_page(
             name=name or (page.title if page is not None else context.get("meta_title", "")),
             url=request.path,
-            items=[(metadata.title_of(shown), shown.url) for shown in map(_shown, items)],
+            items=[
+                (metadata.title_of(shown), _address(shown, request)) for shown in map(_shown, items)
+            ],
             first=first,
         )
     )
