@@ -85,8 +85,8 @@ def single_page(model):
 
 
 def pages_above(page) -> list[Page] | None:
-    """The pages above a routed page, from the tree's root down, as their own types; None for a
-    page that was read some other way."""
+    """The pages above a routed page, from the site's home down (those passed on the way as
+    plain pages, the others as their own types); None for a page that was read some other way."""
     return page.__dict__.get("_pages_above")
 
 

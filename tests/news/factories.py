@@ -6,10 +6,11 @@ from itertools import count
 import factory
 from django.core.files.images import ImageFile
 from django.utils import timezone
+from django.utils.text import slugify
 from PIL import Image
 
 from news.choices import NewsKind
-from news.models import NewsPage
+from news.models import NewsIndexPage, NewsPage
 from tim.models import TimImage
 
 _numbers = count()
@@ -65,3 +66,9 @@ def publish_as(page, user=None):
     page.save_revision(user=user).publish(user=user, skip_permission_checks=True)
     page.refresh_from_db()
     return page
+
+
+def publish_in(buurt, title):
+    """A news item in the buurt's news, published as an editor does (a revision, then publish)."""
+    index = NewsIndexPage.objects.child_of(buurt).get()
+    return publish_as(NewsPageFactory(parent=index, title=title, slug=slugify(title), live=False))

@@ -11,15 +11,14 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.test.utils.form_data import rich_text, streamfield
 
-from news.models import NewsIndexPage, NewsPage
+from news.models import NewsPage
 from participation import services as participation
 from participation.models import Participant
 from tests.initiatives.conftest import make_activity, make_initiative
 from tests.news.admin_forms import news_form_data
-from tests.news.factories import NewsPageFactory
+from tests.news.factories import publish_in
 from tim import pagecache
 from tim.sitemaps import PageSection
 
@@ -35,13 +34,6 @@ def page_cache(settings):
     pagecache.purge(families=["all"])
 
 
-def _publish_news(buurt, title):
-    index = NewsIndexPage.objects.child_of(buurt).get()
-    draft = NewsPageFactory(parent=index, title=title, slug=slugify(title), live=False)
-    draft.save_revision().publish()
-    return NewsPage.objects.get(pk=draft.pk)
-
-
 def _logged_in(user) -> Client:
     visitor = Client()
     visitor.force_login(user)
@@ -52,7 +44,7 @@ def test_an_editors_preview_never_reaches_visitors_and_shows_the_draft(
     client, pottenberg, demo_user, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        item = _publish_news(pottenberg, "Koffie op het plein")
+        item = publish_in(pottenberg, "Koffie op het plein")
     resident = _logged_in(demo_user("bewoner"))  # past the page cache, through the pieces
     assert "De bewoners komen samen" in resident.get(item.url).text
 
@@ -78,7 +70,7 @@ def test_a_new_reaction_shows_at_once_and_only_residents_get_the_form(
     client, pottenberg, demo_user, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        item = _publish_news(pottenberg, "Speeltuin gaat open")
+        item = publish_in(pottenberg, "Speeltuin gaat open")
     resident = _logged_in(demo_user("bewoner"))
     assert 'name="csrfmiddlewaretoken"' not in client.get(item.url).text
     assert "textarea" in resident.get(item.url).text  # the form to react, theirs alone
@@ -131,7 +123,7 @@ def test_a_list_kept_for_one_filter_is_not_shown_for_another(
     client, pottenberg, demo_user, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        _publish_news(pottenberg, "Nieuws uit Pottenberg")
+        publish_in(pottenberg, "Nieuws uit Pottenberg")
     resident = _logged_in(demo_user("bewoner"))
     everything = resident.get("/nieuws/").text
     assert "Nieuws uit Pottenberg" in everything
@@ -153,6 +145,6 @@ def test_the_sitemap_index_lists_a_new_file_as_soon_as_news_fills_one(
     assert news_files() == before  # the second time from the kept list
     with django_capture_on_commit_callbacks(execute=True):
         for day in ("maandag", "dinsdag", "woensdag"):
-            _publish_news(pottenberg, f"Bericht van {day}")
+            publish_in(pottenberg, f"Bericht van {day}")
     after = news_files()
     assert len(after) == math.ceil(NewsPage.objects.live().count() / 2) > len(before)

@@ -8,7 +8,6 @@ import time
 import pytest
 import time_machine
 from django.core.cache import caches
-from django.utils.text import slugify
 from wagtail.models import PageViewRestriction
 
 from initiatives import services
@@ -16,7 +15,7 @@ from meetingplaces import services as meetingplaces_services
 from news.models import NewsIndexPage, NewsPage
 from tests.initiatives.conftest import make_activity, make_initiative
 from tests.meetingplaces.factories import add_place
-from tests.news.factories import NewsPageFactory
+from tests.news.factories import NewsPageFactory, publish_in
 from tim import embedded, pagecache
 from tim.models import Theme
 
@@ -74,13 +73,6 @@ def test_the_htmx_part_of_a_page_and_the_whole_page_are_cached_apart(client, pot
     assert "HX-Target" in whole["Vary"]
 
 
-def _publish_news(buurt, title):
-    index = NewsIndexPage.objects.child_of(buurt).get()
-    draft = NewsPageFactory(parent=index, title=title, slug=slugify(title), live=False)
-    draft.save_revision().publish()
-    return NewsPage.objects.get(pk=draft.pk)
-
-
 def test_publishing_news_shows_it_at_once_on_the_buurt_its_list_and_the_city_home(
     client, pottenberg, django_capture_on_commit_callbacks
 ):
@@ -90,7 +82,7 @@ def test_publishing_news_shows_it_at_once_on_the_buurt_its_list_and_the_city_hom
         assert client.get(path)["X-Page-Cache"] == "hit"
 
     with django_capture_on_commit_callbacks(execute=True):
-        item = _publish_news(pottenberg, "Nieuw buurtcafé opent in Pottenberg")
+        item = publish_in(pottenberg, "Nieuw buurtcafé opent in Pottenberg")
 
     for path in paths:
         response = client.get(path)
@@ -103,7 +95,7 @@ def test_unpublishing_removes_the_item_from_every_list_at_once(
     client, pottenberg, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        item = _publish_news(pottenberg, "Straatfeest op zaterdag")
+        item = publish_in(pottenberg, "Straatfeest op zaterdag")
     assert "Straatfeest op zaterdag" in client.get("/pottenberg/nieuws/").text
     assert client.get(item.url)["X-Page-Cache"] == "miss"
 
@@ -119,7 +111,7 @@ def test_moving_an_item_to_another_buurt_moves_it_in_the_cached_lists(
     client, pottenberg, nazareth, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        item = _publish_news(pottenberg, "Wandeling langs de Maas")
+        item = publish_in(pottenberg, "Wandeling langs de Maas")
     old_url = item.url
     for path in ["/pottenberg/nieuws/", "/nazareth/nieuws/", old_url]:
         client.get(path)
@@ -138,7 +130,7 @@ def test_deleting_an_item_takes_it_out_of_the_cached_lists(
     client, pottenberg, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        item = _publish_news(pottenberg, "Oproep voor de buurtkrant")
+        item = publish_in(pottenberg, "Oproep voor de buurtkrant")
     assert "Oproep voor de buurtkrant" in client.get("/pottenberg/").text
     url = item.url
 
@@ -153,7 +145,7 @@ def test_a_page_put_behind_a_login_is_no_longer_served_from_the_cache(
     client, pottenberg, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        item = _publish_news(pottenberg, "Alleen voor leden")
+        item = publish_in(pottenberg, "Alleen voor leden")
     assert client.get(item.url).status_code == 200
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -172,7 +164,7 @@ def test_other_news_items_show_the_new_item_under_latest_news(
     assert client.get(older.url)["X-Page-Cache"] == "hit"
 
     with django_capture_on_commit_callbacks(execute=True):
-        _publish_news(pottenberg, "Repair café in de bibliotheek")
+        publish_in(pottenberg, "Repair café in de bibliotheek")
 
     assert "Repair café in de bibliotheek" in client.get(older.url).text
 
@@ -321,14 +313,14 @@ def test_a_logged_in_resident_gets_the_shared_pieces_of_a_buurt_home_from_redis(
     resident's own page is made fresh, but those pieces come from Redis, until content changes."""
     client.force_login(demo_user("bewoner"))
     with django_capture_on_commit_callbacks(execute=True):
-        _publish_news(pottenberg, "Buurtfeest op het plein")
+        publish_in(pottenberg, "Buurtfeest op het plein")
     assert "Buurtfeest op het plein" in client.get("/pottenberg/").text
     with django_assert_max_num_queries(14):
         second = client.get("/pottenberg/")
     assert "Buurtfeest op het plein" in second.text
 
     with django_capture_on_commit_callbacks(execute=True):
-        _publish_news(pottenberg, "Nieuwe speeltuin geopend")
+        publish_in(pottenberg, "Nieuwe speeltuin geopend")
     assert "Nieuwe speeltuin geopend" in client.get("/pottenberg/").text
 
 
@@ -354,7 +346,7 @@ def test_feeds_calendars_and_the_sitemap_answer_304_to_a_poll_without_changes(
     client, pottenberg, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        _publish_news(pottenberg, "Bericht voor de feed")
+        publish_in(pottenberg, "Bericht voor de feed")
     for path in POLLED:
         first = client.get(path)
         assert first.status_code == 200, path
@@ -371,7 +363,7 @@ def test_a_feed_answers_200_again_after_a_publish(
 ):
     first = client.get("/pottenberg/nieuws/rss/")
     with django_capture_on_commit_callbacks(execute=True):
-        _publish_news(pottenberg, "Nieuwe speeltuin")
+        publish_in(pottenberg, "Nieuwe speeltuin")
     poll = client.get("/pottenberg/nieuws/rss/", headers={"If-None-Match": first["ETag"]})
     assert poll.status_code == 200
     assert "Nieuwe speeltuin" in poll.text
@@ -413,7 +405,7 @@ def test_with_redis_down_publishing_still_works(
     client, pottenberg, redis_down, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        item = _publish_news(pottenberg, "Bericht tijdens een storing")
+        item = publish_in(pottenberg, "Bericht tijdens een storing")
     assert item.live
     assert "Bericht tijdens een storing" in client.get("/pottenberg/nieuws/").text
 
