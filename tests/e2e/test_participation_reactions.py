@@ -88,6 +88,8 @@ def test_resident_reacts_replies_reports_and_changes_by_keyboard_without_reloadi
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     expect(page.get_by_text("Ik neem er twee mee.")).to_be_visible()
+    # htmx moves the focus to what happened when the swap settles: wait for it before going on
+    expect(page.locator(".reactions__messages")).to_be_focused()
     assert Reaction.objects.get(text="Ik neem er twee mee.").parent.author.display_name == "Piet"
     assert still_the_same_page(page)
 
@@ -102,6 +104,7 @@ def test_resident_reacts_replies_reports_and_changes_by_keyboard_without_reloadi
     page.keyboard.press("Enter")
     expect(page.get_by_text("Bedankt. Een moderator kijkt naar je melding.")).to_be_visible()
     expect(page.get_by_text("Wie helpt met de stoelen?")).to_have_count(0)
+    expect(page.locator(".reactions__messages")).to_be_focused()
     assert still_the_same_page(page)
 
     focus_and(page, page.get_by_role("link", name="Wijzigen"), "Enter")
