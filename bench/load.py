@@ -227,7 +227,7 @@ def targets(cached: dict, uncached: dict, *, large: bool) -> list[str]:
 
 def chosen(name: str, only: list[str]) -> bool:
     """A baseline view, or a page type that `--only` names (every page without `--only`)."""
-    return not only or name.endswith(" view") or any(word in name for word in only)
+    return not only or name.endswith(" view") or any(w.lower() in name.lower() for w in only)
 
 
 def main() -> int:
