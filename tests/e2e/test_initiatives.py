@@ -105,7 +105,7 @@ def test_no_axe_violations_on_agenda_initiative_activity_signup_errors_volunteer
             initiative.url,
             activity.url,
             "/vrijwilligerswerk/",
-            "/vrijwilligerswerk/?wijk=Oost",  # nothing found: the filter chips to remove
+            "/vrijwilligerswerk/?wijk=Oost",  # the chosen filter as a chip that removes it
             call.url,
         ]:
             browser_page.goto(path)
