@@ -38,7 +38,7 @@ from neighbourhoods.choices import Wijk
 from neighbourhoods.models import CityHomePage, NeighbourhoodPage
 from news.models import NewsPage
 from tim.page_tree import single_page
-from tim.urls_helper import absolute_url
+from tim.urls_helper import absolute_url, page_url
 
 from .models import WeeklyBulletin
 
@@ -66,7 +66,7 @@ class Link:
 
     @classmethod
     def to_page(cls, page) -> "Link":
-        return cls(absolute_url(page.url), _short(reverse("bulletin:short_link", args=[page.pk])))
+        return cls(page_url(page), _short(reverse("bulletin:short_link", args=[page.pk])))
 
     @classmethod
     def to_path(cls, path: str) -> "Link":

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from neighbourhoods.roles import has_own_host, who_answers
 from notifications import outbox
-from tim.urls_helper import absolute_url
+from tim.urls_helper import absolute_url, page_url
 
 from .models import SignUp
 
@@ -31,7 +31,7 @@ def resident_email_context(signup: SignUp) -> dict:
         "occurrence": signup.occurrence,
         "activity": activity,
         "initiative": activity.get_parent().specific,
-        "activity_url": absolute_url(activity.url),
+        "activity_url": page_url(activity),
         "confirm_url": absolute_url(
             reverse("initiatives:signup_confirm", args=[signup_token(signup, "confirm")])
         ),
@@ -73,7 +73,7 @@ def volunteer_response_emails(response) -> None:
         "response": response,
         "call": response.call,
         "initiative": initiative,
-        "call_url": absolute_url(response.call.url),
+        "call_url": page_url(response.call),
         "admin_url": absolute_url(reverse("initiatives_admin:responses", args=[response.call.pk])),
     }
     for host in who_answers(initiative):

@@ -385,14 +385,14 @@ class ActivityPage(PlaceFields, BasePage):
         context = super().get_context(request, *args, **kwargs)
         # Read when the template shows them: a kept piece of the page needs neither.
         occurrences = Occurrence.objects.upcoming().filter(activity=self).for_listing()[:10]
-        initiative = self.get_parent().specific
+        initiative = self.get_parent()  # its title and address; the JSON-LD reads the rest
 
         def event_json_ld():
             from . import structured_data  # it reads this module's LOCAL_TZ
 
             next_one = next((o for o in occurrences if not o.is_cancelled), None)
             event = structured_data.event(
-                self, request, initiative=initiative, next_occurrence=next_one
+                self, request, initiative=initiative.specific, next_occurrence=next_one
             )
             return json_ld(event)
 

@@ -7,9 +7,9 @@ from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
-from neighbourhoods.models import NeighbourhoodPage
 from notifications import outbox
 from notifications.services import OccurrenceChange, notify_occurrence_change
+from tim.page_tree import buurt_of
 
 from . import emails
 from .models import (
@@ -65,7 +65,7 @@ def refresh_occurrences(*, activity: ActivityPage, today: datetime.date | None =
     changes = {change.date: change for change in activity.date_changes.all()}
     duration = activity.duration()
     facts = {
-        "buurt": NeighbourhoodPage.objects.ancestor_of(activity).first(),
+        "buurt": buurt_of(activity),
         "is_free": activity.is_free,
         "signup_required": activity.signup_required,
         "step_free": step_free(activity.place_page),

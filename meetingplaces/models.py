@@ -28,6 +28,7 @@ from wagtail.snippets.models import register_snippet
 
 from tim.blocks import LabelledCharBlock
 from tim.models import BasePage, EnglishTitle, EnglishTitleAndIntro
+from tim.page_tree import buurt_of
 from tim.panels import map_position_row
 
 from . import hours
@@ -449,7 +450,7 @@ class MeetingPlacePage(BasePage):
     @cached_property
     def buurt(self):
         """The buurt the place belongs to (two levels up); listings annotate it instead."""
-        return self.get_parent().get_parent().specific
+        return buurt_of(self)
 
     def status(self, moment=None):
         return hours.status(self, moment)

@@ -12,7 +12,7 @@ from wagtail.log_actions import log
 from neighbourhoods.roles import MODERATORS, has_own_host, who_answers
 from notifications import outbox
 from tim import pagecache
-from tim.urls_helper import absolute_url
+from tim.urls_helper import absolute_url, page_url
 
 from .models import REMIND_AFTER, Correction, FactsCheck, HoursChange, MeetingPlacePage
 
@@ -123,7 +123,7 @@ def send_correction(*, page, message: str, name: str = "", email: str = "") -> C
     context = {
         "page": page,
         "correction": correction,
-        "page_url": absolute_url(page.url),
+        "page_url": page_url(page),
         "edit_url": absolute_url(reverse("wagtailadmin_pages:edit", args=[page.pk])),
     }
     for recipient in recipients:

@@ -119,10 +119,10 @@ def responsible_people(page) -> list:
     """
     from django.contrib.auth import get_user_model
 
-    from .models import NeighbourhoodPage
+    from tim.page_tree import buurt_of
 
     users = get_user_model().objects.filter(is_active=True).exclude(email="").order_by("pk")
-    buurt = NeighbourhoodPage.objects.ancestor_of(page, inclusive=True).first()
+    buurt = buurt_of(page)
     if buurt is not None:
         names = [editors_group_name(buurt), trusted_editors_group_name(buurt)]
         editors = list(users.filter(groups__name__in=names).distinct())

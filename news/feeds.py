@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from neighbourhoods.models import NeighbourhoodPage
-from tim.urls_helper import absolute_url
+from tim.urls_helper import absolute_url, page_url
 
 from .models import NewsPage
 
@@ -61,7 +61,7 @@ class CityNewsFeed(Feed):
             .recent()[:FEED_LENGTH]
         )
         for item in items:
-            item.feed_link = absolute_url(item.get_url(request=source.request))
+            item.feed_link = page_url(item, source.request)
             item.feed_image = (
                 item.hero_image.get_rendition(ENCLOSURE_SPEC) if item.hero_image else None
             )

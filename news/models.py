@@ -12,7 +12,6 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 
 from participation.htmx import REACTIONS_PARTIALS
-from tim import pagecache
 from tim.blocks import BodyBlock
 from tim.lazy_context import lazily
 from tim.models import BasePage, EnglishTitle, EnglishTitleAndIntro
@@ -28,13 +27,9 @@ NEWS_PER_PAGE = 12
 
 
 def city_news_url(request=None) -> str:
-    """Where the city news lives (/nieuws/ unless an editor moved it); kept as a fragment."""
-
-    def address() -> str:
-        page = single_page(CityNewsIndexPage)
-        return page.get_url(request=request) if page else "/"
-
-    return pagecache.fragment("city-news-url", [], address)
+    """Where the city news lives (/nieuws/ unless an editor moved it)."""
+    page = single_page(CityNewsIndexPage)
+    return page.get_url(request=request) if page else "/"
 
 
 class NewsIndexPage(EnglishTitle, BasePage):
@@ -296,6 +291,7 @@ class NewsPage(BasePage):
         context.update(
             more_from_buurt=more_here,
             more_from_city=more_city,
-            city_news_url=city_news_url(request),
+            # Only the kept article and its "more news" show it (tim.lazy_context).
+            **lazily(lambda: {"city_news_url": city_news_url(request)}, ["city_news_url"]),
         )
         return context

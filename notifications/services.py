@@ -24,7 +24,7 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from wagtail.models import Page
 
-from tim.urls_helper import absolute_url
+from tim.urls_helper import absolute_url, page_url
 from tim.visibility import is_publicly_visible
 
 from . import outbox
@@ -369,7 +369,7 @@ class PageCache:
             page = Page.objects.filter(pk=page_id).live().specific().first()
             self._pages[page_id] = page and {
                 "title": page.title,
-                "url": absolute_url(page.url),
+                "url": page_url(page),
                 "summary": Truncator(
                     page.search_description or getattr(page, "intro", "") or ""
                 ).words(40),

@@ -19,6 +19,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 
 from tim.models import BasePage, EnglishTitleAndIntro
+from tim.page_tree import buurt_of
 from tim.pagination import paginate
 
 from .choices import IdeaReview, IdeaStatus, ReactionStatus, ReportReason
@@ -501,9 +502,7 @@ class IdeasIndexPage(RoutablePageMixin, EnglishTitleAndIntro, BasePage):
 
     @cached_property
     def buurt(self):
-        from neighbourhoods.models import NeighbourhoodPage
-
-        return NeighbourhoodPage.objects.parent_of(self).get()
+        return buurt_of(self)
 
     def ideas(self):
         return Idea.objects.published().filter(buurt=self.buurt)

@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from neighbourhoods.models import CityHomePage, NeighbourhoodPage
+from neighbourhoods.models import CityHomePage
 from notifications import outbox
 from notifications.models import Follow, Frequency
 from tim import pagecache
+from tim.page_tree import buurt_of
 from tim.urls_helper import absolute_url
 
 from . import digest, permissions
@@ -58,7 +59,7 @@ def thread_for(target) -> Thread:
         return thread
     thread = Thread.objects.filter(page=target).first()
     if thread is None:
-        buurt = NeighbourhoodPage.objects.ancestor_of(target, inclusive=True).first()
+        buurt = buurt_of(target)
         thread, _created = Thread.objects.get_or_create(page=target, defaults={"buurt": buurt})
     return thread
 
