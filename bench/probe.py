@@ -34,7 +34,8 @@ def first(queryset):
 
 
 def pages() -> dict[str, str]:
-    news_files = sections()["nieuws"].items().count() // sections()["nieuws"].limit + 1
+    news = sections()["nieuws"]
+    last_full_file = max(1, news.items().count() // news.limit)  # 1,000 addresses, if there are
     return {
         "bare view": "/bench/ok/",
         "one-query view": "/bench/one-query/",
@@ -52,7 +53,7 @@ def pages() -> dict[str, str]:
         "search": "/zoeken/?q=buurt",
         "search, rare word": "/zoeken/?q=moestuin+pottenberg",
         "/sitemap.xml": "/sitemap.xml",
-        "sitemap section (last file)": f"/sitemap-nieuws.xml?p={news_files}",
+        "sitemap section (last full file)": f"/sitemap-nieuws.xml?p={last_full_file}",
         "news feed (RSS)": "/nieuws/rss/",
         "buurt feed (Atom)": "/pottenberg/nieuws/atom/",
         "iCal of a buurt": "/ical/buurt/pottenberg.ics",

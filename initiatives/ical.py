@@ -7,6 +7,7 @@ daylight-saving change.
 """
 
 import datetime
+from functools import cache
 
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone
@@ -74,26 +75,29 @@ def _calendar(name: str) -> Calendar:
     return calendar
 
 
+@cache
+def _zone() -> bytes:
+    """The VTIMEZONE of Europe/Amsterdam: the same in every calendar, and 5 ms to work out."""
+    return Timezone.from_tzid(str(LOCAL_TZ)).to_ical()
+
+
 def activities_calendar(activities, name: str, request) -> bytes:
     """The activities' series as one calendar, with the zone their times are in (RFC 5545 wants
     a component even in a calendar without events: a filter that matches nothing).
 
     Writing the events out is most of the work, and one activity is in many calendars (the
     city's, its buurt's, its initiative's, each filter's): the text of each activity's events is
-    kept as a piece (tim.pagecache) and the calendar is put together around them."""
-    activities = list(activities)
-    calendar = _calendar(name)
-    calendar.add_component(Timezone.from_tzid(str(LOCAL_TZ)))
-    events = pagecache.fragments(
+    kept as a piece (tim.pagecache) and the calendar is put together around them. The activities
+    themselves are read only when a piece is missing; otherwise their ids are enough."""
+    pieces = pagecache.fragments_of(
         "ical-events",
-        [[activity.pk] for activity in activities],
-        lambda index: b"".join(
-            event.to_ical() for event in activity_events(activities[index], request)
-        ),
+        list(activities.values_list("pk", flat=True)),
+        lambda: activities,
+        lambda activity: b"".join(event.to_ical() for event in activity_events(activity, request)),
     )
-    text = calendar.to_ical()
+    text = _calendar(name).to_ical()
     end = b"END:VCALENDAR\r\n"
-    return text[: -len(end)] + b"".join(events) + end
+    return text[: -len(end)] + _zone() + b"".join(filter(None, pieces)) + end
 
 
 def occurrence_calendar(occurrence, request) -> bytes:

@@ -214,8 +214,11 @@ def place_ical(request, page_id):
 
 
 def activity_ical(request, page_id):
-    activity = get_object_or_404(_activities(), pk=page_id)
-    return _ics(ical.activities_calendar([activity], activity.title, request), activity.title)
+    activities = _activities().filter(pk=page_id)
+    title = activities.values_list("title", flat=True).first()
+    if title is None:
+        raise Http404
+    return _ics(ical.activities_calendar(activities, title, request), title)
 
 
 def occurrence_ical(request, occurrence_id):

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core import signing
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -13,13 +13,14 @@ from .forms import CorrectionForm
 
 
 def hsds_json(request):
-    response = JsonResponse(hsds.export(request), json_dumps_params={"ensure_ascii": False})
+    response = HttpResponse(hsds.kept_json(request), content_type="application/json")
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
 def hsds_csv(request):
-    response = HttpResponse(hsds.csv_package(hsds.export(request)), content_type="application/zip")
+    package = hsds.csv_package(hsds.kept_export(request))
+    response = HttpResponse(package, content_type="application/zip")
     response["Content-Disposition"] = 'attachment; filename="ontmoetingsplekken-hsds.zip"'
     response["Access-Control-Allow-Origin"] = "*"
     return response

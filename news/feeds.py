@@ -4,6 +4,7 @@ Every link is absolute from BASE_URL (a feed is read away from the site, and the
 serve it to a reader who asked another host); the language is the request's.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
@@ -13,6 +14,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from neighbourhoods.models import NeighbourhoodPage
+from tim import pagecache
 from tim.urls_helper import absolute_url, page_url
 
 from .models import NewsPage
@@ -25,6 +27,43 @@ ENCLOSURE_SPEC = "fill-1200x675|format-jpeg"
 class FeedSource:
     request: object
     buurt: NeighbourhoodPage | None = None
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """What a feed says of one news item: the same in every feed it is in (the city's, its
+    buurt's, RSS and Atom), so it is kept per item and language."""
+
+    title: str
+    link: str
+    intro: str
+    published: datetime.datetime
+    updated: datetime.datetime | None
+    author: str
+    categories: list[str]
+    image_url: str
+    image_length: str
+
+    @classmethod
+    def of(cls, item: NewsPage, request) -> "FeedEntry":
+        image = item.hero_image.get_rendition(ENCLOSURE_SPEC) if item.hero_image else None
+        try:
+            length = str(image.file.size) if image else ""
+        except OSError:
+            length = "0"
+        themes = [theme.name for theme in item.themes.all()]
+        return cls(
+            title=item.title,
+            link=page_url(item, request),
+            intro=item.intro,
+            published=item.first_published_at,
+            updated=item.last_published_at,
+            author=item.author_name,
+            # Plain strings: a lazy translation takes long to unpickle.
+            categories=[*([item.buurt.title] if item.buurt else []), str(item.kind_label), *themes],
+            image_url=absolute_url(image.url) if image else "",
+            image_length=length,
+        )
 
 
 class CityNewsFeed(Feed):
@@ -52,55 +91,49 @@ class CityNewsFeed(Feed):
         return NewsPage.objects.published()
 
     def items(self, source):
-        items = list(
-            self.queryset(source)
-            .select_related("buurt", "hero_image")
-            # The body is not needed for the intro-only items.
-            .defer_streamfields()
-            .prefetch_related("themes", "hero_image__renditions")
-            .recent()[:FEED_LENGTH]
+        """The newest items' ids, then each item's entry as kept (tim.pagecache): the pages with
+        their buurt, themes and image are read only for the entries that are missing."""
+        items = self.queryset(source)
+        ids = list(items.recent().values_list("pk", flat=True)[:FEED_LENGTH])
+        entries = pagecache.fragments_of(
+            "feed-entry",
+            ids,
+            lambda: (
+                items.filter(pk__in=ids)
+                .select_related("buurt", "hero_image")
+                .defer_streamfields()  # the body is not needed for the intro-only items
+                .prefetch_related("themes", "hero_image__renditions")
+            ),
+            lambda item: FeedEntry.of(item, source.request),
         )
-        for item in items:
-            item.feed_link = page_url(item, source.request)
-            item.feed_image = (
-                item.hero_image.get_rendition(ENCLOSURE_SPEC) if item.hero_image else None
-            )
-            item.feed_image_url = absolute_url(item.feed_image.url) if item.feed_image else ""
-        return items
+        return [entry for entry in entries if entry is not None]
 
-    def item_title(self, item):
-        return item.title
+    def item_title(self, entry):
+        return entry.title
 
-    def item_description(self, item):
+    def item_description(self, entry):
         """RSS's description is text: the intro as the editor wrote it."""
-        return item.intro
+        return entry.intro
 
-    def item_link(self, item):
-        return item.feed_link
+    def item_link(self, entry):
+        return entry.link
 
-    def item_pubdate(self, item):
-        return item.first_published_at
+    def item_pubdate(self, entry):
+        return entry.published
 
-    def item_updateddate(self, item):
-        return item.last_published_at
+    def item_updateddate(self, entry):
+        return entry.updated
 
-    def item_author_name(self, item):
-        return item.author_name or None
+    def item_author_name(self, entry):
+        return entry.author or None
 
-    def item_categories(self, item):
-        categories = [item.kind_label, *(theme.name for theme in item.themes.all())]
-        if item.buurt:
-            categories.insert(0, item.buurt.title)
-        return categories
+    def item_categories(self, entry):
+        return entry.categories
 
-    def item_enclosures(self, item):
-        if not item.feed_image:
+    def item_enclosures(self, entry):
+        if not entry.image_url:
             return []
-        try:
-            length = str(item.feed_image.file.size)
-        except OSError:
-            length = "0"
-        return [Enclosure(item.feed_image_url, length, "image/jpeg")]
+        return [Enclosure(entry.image_url, entry.image_length, "image/jpeg")]
 
 
 class AtomSummary:
@@ -108,8 +141,8 @@ class AtomSummary:
 
     feed_type = Atom1Feed
 
-    def item_description(self, item):
-        return escape(item.intro)
+    def item_description(self, entry):
+        return escape(entry.intro)
 
 
 class CityNewsAtomFeed(AtomSummary, CityNewsFeed):

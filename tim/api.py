@@ -4,10 +4,11 @@ Pages can be narrowed to one buurt: /api/v2/pages/?type=news.NewsPage&buurt=pott
 or an id) gives that buurt's live news. Images are offered as renditions, never the original.
 """
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.decorators import method_decorator
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api import APIField
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
@@ -18,6 +19,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from participation.api import IdeasAPIViewSet
 
+from . import pagecache
 from .api_params import StrictQueryMixin
 from .conditional import conditional_on_content
 from .params import read_integer
@@ -42,6 +44,30 @@ class BuurtFilter(BaseFilterBackend):
         return queryset.descendant_of(buurt, inclusive=True)
 
 
+class _KeptCount:
+    """A queryset whose count() is a kept piece, keyed by its SQL (tim.pagecache.fragment)."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def count(self):
+        sql = repr(self.queryset.query.sql_with_params())
+        return pagecache.fragment("api-count", [sql], self.queryset.count)
+
+    def __getitem__(self, items):
+        return self.queryset[items]
+
+
+class KeptCountPagination(WagtailPagination):
+    """Wagtail's pagination, with `meta.total_count` kept until the next publish: counting
+    50,000 live news items costs 25 ms, on every page of a client walking the list."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        if isinstance(queryset, QuerySet):  # not a search: its results count themselves
+            queryset = _KeptCount(queryset)
+        return super().paginate_queryset(queryset, request, view)
+
+
 class BaseUrlPageHtmlUrlField(PageHtmlUrlField):
     """A page's html_url on BASE_URL, as every other link the site gives (not the Site's host)."""
 
@@ -55,12 +81,20 @@ class TimPageSerializer(PageSerializer):
 
 class TimPagesAPIViewSet(StrictQueryMixin, PagesAPIViewSet):
     base_serializer_class = TimPageSerializer
+    pagination_class = KeptCountPagination
     filter_backends = [BuurtFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["buurt"])
 
     @method_decorator(conditional_on_content)
     def listing_view(self, request):
         return super().listing_view(request)
+
+    def get_base_queryset(self):
+        """Wagtail's, built once per request: each build reads every view restriction again,
+        and a listing asks for it up to four times."""
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset
 
     @method_decorator(conditional_on_content)
     def detail_view(self, request, pk):

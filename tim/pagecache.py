@@ -362,6 +362,22 @@ def fragments(name: str, parts_of_each: Sequence[Iterable], render: Callable[[in
     return pieces
 
 
+def fragments_of(name: str, ids: Sequence, load: Callable[[], Iterable], render: Callable) -> list:
+    """A piece for each id (an activity's calendar events, a news item's feed entry): what was
+    kept, and for the ids without one, `render(obj)` of the objects that `load()` reads at once.
+    The objects are read only when a piece is missing; otherwise the ids are enough. An id whose
+    object is gone by then (unpublished in between) gives None."""
+    loaded = {}
+
+    def render_one(index: int):
+        if not loaded:
+            loaded.update((obj.pk, obj) for obj in load())
+        obj = loaded.get(ids[index])
+        return None if obj is None else render(obj)
+
+    return fragments(name, [[pk] for pk in ids], render_one)
+
+
 def _fragment_key(variant: str) -> str:
     return "pagecache:fragment:" + hashlib.md5(variant.encode(), usedforsecurity=False).hexdigest()
 

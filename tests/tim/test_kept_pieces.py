@@ -5,18 +5,21 @@ change."""
 
 import datetime
 import math
+from urllib.parse import parse_qsl, urlsplit
 from xml.etree import ElementTree
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.test.utils.form_data import rich_text, streamfield
 
+from meetingplaces.services import change_hours_this_week
 from news.models import NewsPage
 from participation import services as participation
 from participation.models import Participant
 from tests.initiatives.conftest import make_activity, make_initiative
+from tests.meetingplaces.factories import add_place
 from tests.news.admin_forms import news_form_data
 from tests.news.factories import publish_in
 from tim import pagecache
@@ -132,14 +135,18 @@ def test_a_list_kept_for_one_filter_is_not_shown_for_another(
     assert "Nieuws uit Pottenberg" in resident.get("/nieuws/").text
 
 
+def _news_files(client):
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    return [loc.text for loc in index.iter(f"{SITEMAP}loc") if "sitemap-nieuws" in loc.text]
+
+
 def test_the_sitemap_index_lists_a_new_file_as_soon_as_news_fills_one(
     client, pottenberg, monkeypatch, django_capture_on_commit_callbacks
 ):
     monkeypatch.setattr(PageSection, "limit", 2)
 
     def news_files():
-        index = ElementTree.fromstring(client.get("/sitemap.xml").content)
-        return [loc.text for loc in index.iter(f"{SITEMAP}loc") if "sitemap-nieuws" in loc.text]
+        return _news_files(client)
 
     before = news_files()
     assert news_files() == before  # the second time from the kept list
@@ -148,3 +155,104 @@ def test_the_sitemap_index_lists_a_new_file_as_soon_as_news_fills_one(
             publish_in(pottenberg, f"Bericht van {day}")
     after = news_files()
     assert len(after) == math.ceil(NewsPage.objects.live().count() / 2) > len(before)
+
+
+def test_the_sitemap_files_list_every_news_item_once_after_a_publish(
+    client, pottenberg, nazareth, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Each file starts where a kept list says; a publish renews that list, so new items in the
+    middle of the tree neither push older ones out of the last file nor show up twice."""
+    monkeypatch.setattr(PageSection, "limit", 2)
+
+    def listed():
+        addresses = []
+        for file_url in _news_files(client):
+            parts = urlsplit(file_url)
+            response = client.get(parts.path, dict(parse_qsl(parts.query)))
+            assert response.status_code == 200, file_url
+            root = ElementTree.fromstring(response.content)
+            addresses += [urlsplit(loc.text).path for loc in root.iter(f"{SITEMAP}loc")]
+        return addresses
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for buurt in (pottenberg, nazareth):
+            publish_in(buurt, f"Eerste bericht uit {buurt.title}")
+    assert sorted(listed()) == sorted(page.url for page in NewsPage.objects.live())
+    with django_capture_on_commit_callbacks(execute=True):
+        for day in ("maandag", "dinsdag", "woensdag"):
+            publish_in(pottenberg, f"Bericht van {day}")
+    assert sorted(listed()) == sorted(page.url for page in NewsPage.objects.live())
+
+
+def test_the_api_total_is_kept_per_question_and_counts_a_new_item_at_once(
+    pottenberg, nazareth, demo_user, django_capture_on_commit_callbacks
+):
+    resident = _logged_in(demo_user("bewoner"))  # past the page cache, through the pieces
+
+    def total(**query):
+        response = resident.get("/api/v2/pages/", {"type": "news.NewsPage", **query})
+        assert response.status_code == 200
+        return response.json()["meta"]["total_count"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_in(pottenberg, "Bericht uit Pottenberg")
+        publish_in(nazareth, "Bericht uit Nazareth")
+    everywhere, in_pottenberg = total(), total(buurt="pottenberg")
+    assert in_pottenberg == NewsPage.objects.live().descendant_of(pottenberg).count()
+    assert everywhere == NewsPage.objects.live().count() > in_pottenberg
+    assert (total(), total(buurt="pottenberg")) == (everywhere, in_pottenberg)  # kept ones
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_in(pottenberg, "Nog een bericht")
+    assert (total(), total(buurt="pottenberg")) == (everywhere + 1, in_pottenberg + 1)
+
+
+def test_the_open_data_export_shows_a_hosts_change_and_a_new_place_at_once(
+    pottenberg, nazareth, demo_user, django_capture_on_commit_callbacks
+):
+    resident = _logged_in(demo_user("bewoner"))  # past the page cache, through the pieces
+
+    def locations():
+        response = resident.get("/ontmoetingsplekken/open-data/hsds.json")
+        assert response.status_code == 200
+        return {
+            location["name"]: location
+            for organization in response.json()["organizations"]
+            for location in organization["locations"]
+        }
+
+    with django_capture_on_commit_callbacks(execute=True):
+        place = add_place(pottenberg, "Buurthuis Pottenberg", ranges=[(1, "10:00", "16:00")])
+    assert "Gesloten: Verbouwing" not in str(locations()["Buurthuis Pottenberg"]["schedules"])
+    with django_capture_on_commit_callbacks(execute=True):
+        change_hours_this_week(
+            place=place,
+            day=timezone.localdate(),
+            user=demo_user("initiatiefnemer"),
+            closed=True,
+            reason="Verbouwing",
+        )
+    assert "Gesloten: Verbouwing" in str(locations()["Buurthuis Pottenberg"]["schedules"])
+    with django_capture_on_commit_callbacks(execute=True):
+        add_place(nazareth, "Sporthal Nazareth", ranges=[(5, "09:00", "12:00")])
+    assert {"Buurthuis Pottenberg", "Sporthal Nazareth"} <= set(locations())
+
+
+def test_a_feed_shows_a_changed_title_at_once_and_its_labels_in_the_readers_language(
+    pottenberg, demo_user, django_capture_on_commit_callbacks
+):
+    resident = _logged_in(demo_user("bewoner"))  # past the page cache, through the pieces
+    with django_capture_on_commit_callbacks(execute=True):
+        item = publish_in(pottenberg, "Koffie op het plein")
+    feed = resident.get("/pottenberg/nieuws/rss/").text
+    assert "Koffie op het plein" in feed and f"<category>{item.kind_label}</category>" in feed
+    item.title = "Thee op het plein"
+    with django_capture_on_commit_callbacks(execute=True):
+        item.save_revision().publish()
+    feed = resident.get("/pottenberg/nieuws/rss/").text
+    assert "Thee op het plein" in feed and "Koffie op het plein" not in feed
+
+    resident.get("/taal/en/")
+    with translation.override("en"):
+        english = str(item.kind_label)
+    assert english != str(item.kind_label)  # the label is translated
+    assert f"<category>{english}</category>" in resident.get("/pottenberg/nieuws/rss/").text
