@@ -209,19 +209,13 @@ def export(request=None) -> dict:
     }
 
 
-def kept_export(request=None) -> dict:
-    """`export()`, kept as a piece every visitor shares until the next change (tim.pagecache):
-    it reads every place with its hours, 200 ms at city size, for data that changes a few times
-    a day. A host's change of hours and every publish purge it, as they purge the pages."""
-    return pagecache.fragment("hsds-export", [], lambda: export(request))
-
-
 def kept_json(request=None) -> bytes:
-    """The kept export as JSON text, kept too: encoding its 850 kB took longer than the rest."""
+    """`export()` as JSON text, kept as a piece every visitor shares until the next change
+    (tim.pagecache): it reads every place with its hours, 200 ms at city size, for data that
+    changes a few times a day. A host's change of hours and every publish purge it, as they purge
+    the pages. The CSV package reads the same text back, so the data is kept once."""
     return pagecache.fragment(
-        "hsds-json",
-        [],
-        lambda: json.dumps(kept_export(request), ensure_ascii=False).encode(),
+        "hsds-json", [], lambda: json.dumps(export(request), ensure_ascii=False).encode()
     )
 
 

@@ -1,3 +1,5 @@
+import json
+
 from django.contrib import messages
 from django.core import signing
 from django.http import Http404, HttpResponse
@@ -19,7 +21,7 @@ def hsds_json(request):
 
 
 def hsds_csv(request):
-    package = hsds.csv_package(hsds.kept_export(request))
+    package = hsds.csv_package(json.loads(hsds.kept_json(request)))
     response = HttpResponse(package, content_type="application/zip")
     response["Content-Disposition"] = 'attachment; filename="ontmoetingsplekken-hsds.zip"'
     response["Access-Control-Allow-Origin"] = "*"
