@@ -32,6 +32,7 @@ PORT = 8097
 DATABASES = {"demo": "tim_bench", "large": "tim_load"}
 REDIS_DB = {"demo": 1, "large": 2}  # a page cache per data set: the same addresses, other pages
 RESULTS = ROOT / "bench" / "results" / "load.md"
+ACCEPT_ENCODING = "gzip, deflate, br"  # what browsers, feed readers and CDNs send
 
 
 def start_servers() -> tuple[dict[str, str], str, bool]:
@@ -138,6 +139,7 @@ def warm(path: str, *, until_hit: bool) -> str:
 def wrk(path: str, duration: int, connections: int) -> dict:
     output = subprocess.run(
         ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--timeout", "10s",
+         "-H", f"Accept-Encoding: {ACCEPT_ENCODING}",
          "-s", str(ROOT / "bench" / "wrk_report.lua"), f"http://127.0.0.1:{PORT}{path}"],
         check=True, capture_output=True, text=True,
     ).stdout  # fmt: skip
@@ -262,7 +264,8 @@ def run(args, command: str, urls: dict[str, str], redis_url: str) -> int:
         "# Load: every public page type under gunicorn, beside a bare and a one-query view",
         "",
         f"Command: `{command}` ({args.duration} s of `wrk -t1 -c{args.connections}` per page "
-        "and mode, on 127.0.0.1). gunicorn: 2 sync workers, `bench.settings` (DEBUG off, "
+        f"and mode, on 127.0.0.1, with `Accept-Encoding: {ACCEPT_ENCODING}` as browsers send "
+        "it). gunicorn: 2 sync workers, `bench.settings` (DEBUG off, "
         "persistent connections, hashed static files). Cached: the page cache in Redis, warmed "
         "until the page is a hit; uncached: the page cache off (a cache that stores nothing), "
         "the pieces every visitor shares (tim.pagecache.fragment) still kept in Redis, as on a "

@@ -165,7 +165,7 @@ class BuurtNewsFeed(CityNewsFeed):
     subtitle = description
 
     def link(self, source):
-        return absolute_url(source.buurt.get_url(request=source.request) + "nieuws/")
+        return page_url(source.buurt) + "nieuws/"  # the site's kept root paths, no query
 
     def queryset(self, source):
         return NewsPage.objects.published().in_buurt(source.buurt)

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connection
-from django.db.models import CharField, Exists, F, OuterRef
+from django.db.models import CharField, Exists, F, IntegerField, OuterRef
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 from django.utils.html import escape
@@ -24,6 +24,7 @@ from .text import stream_text
 
 START, STOP = "\u27e6", "\u27e7"  # markers PostgreSQL puts around matches; replaced by <mark>
 RESULT_CAP = 1000  # matches ranked and counted at most; more are "more than 1000"
+FEW_MATCHES = 5000  # up to this many expected matches, pages are found from their entries
 HEADLINE_OPTIONS = (
     f"StartSel={START}, StopSel={STOP}, MaxWords=32, MinWords=14, ShortWord=2, "
     'MaxFragments=2, FragmentDelimiter=" … "'
@@ -43,7 +44,8 @@ def search_pages(query, *, buurt=None, kind=""):
     is in nearly every item. So the matches are first found through the GIN index on the
     search vector (news migration 0003), newest first, at most RESULT_CAP of them plus one;
     Wagtail's backend then ranks only those. A query with more matches is ranked among the
-    newest RESULT_CAP, and its count is shown as "more than RESULT_CAP".
+    newest RESULT_CAP, and its count is shown as "more than RESULT_CAP". A rare word takes
+    another way to its matches (see matching_entries).
     """
     if kind:
         queryset = NewsPage.objects.published().filter(kind=kind)
@@ -52,8 +54,9 @@ def search_pages(query, *, buurt=None, kind=""):
         queryset = queryset.exclude(content_type__in=listing_page_types())
     if buurt is not None:
         queryset = queryset.descendant_of(buurt, inclusive=True)
+    few = expected_matches(query) <= FEW_MATCHES
     candidates = list(
-        queryset.filter(Exists(matching_entries(query)))
+        queryset.filter(Exists(matching_entries(query, few=few)))
         .order_by("-pk")
         .values_list("pk", flat=True)[: RESULT_CAP + 1]
     )
@@ -67,15 +70,40 @@ def search_pages(query, *, buurt=None, kind=""):
     )
 
 
-def matching_entries(query):
+def matching_entries(query, *, few: bool = False):
     """Wagtail's index entries of the outer page that match: the filter its backend applies,
-    on the expression the GIN index covers."""
+    on the expression the GIN index covers.
+
+    With many matches PostgreSQL walks the newest pages and looks up each one's entry (by the
+    page id as text, the entry's key). With `few` the entry's id is also given as a number, so
+    it can go the other way: the few matching entries from the GIN index, then their pages by
+    primary key (1.5 ms instead of 17 ms for 221 matches of 58,000). Offered both, it would go
+    that way for a common word too, which is five times slower. (Every model in the search
+    index has a numeric key, so each entry's id reads as a number.)"""
+    entries = _matches(query).filter(
+        content_type_id=OuterRef("content_type_id"), object_id=Cast(OuterRef("pk"), CharField())
+    )
+    if few:
+        entries = entries.annotate(page_id=Cast("object_id", IntegerField())).filter(
+            page_id=OuterRef("pk")
+        )
+    return entries
+
+
+def _matches(query):
     vector = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
     return IndexEntry.objects.annotate(vector=vector).filter(
-        content_type_id=OuterRef("content_type_id"),
-        object_id=Cast(OuterRef("pk"), CharField()),
-        vector=SearchQuery(query, config=search_config(), search_type="plain"),
+        vector=SearchQuery(query, config=search_config(), search_type="plain")
     )
+
+
+def expected_matches(query) -> int:
+    """How many index entries PostgreSQL expects to match, from its statistics of the GIN
+    index's expression (0.2 ms, and close: 55,069 for 55,040, 245 for 221)."""
+    sql, params = _matches(query).values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        return cursor.fetchone()[0][0]["Plan"]["Plan Rows"]
 
 
 class SearchResults:

@@ -22,6 +22,7 @@ from participation.api import IdeasAPIViewSet
 from . import pagecache
 from .api_params import StrictQueryMixin
 from .conditional import conditional_on_content
+from .kept_site import remember_site
 from .params import read_integer
 from .urls_helper import page_url
 from .visibility import public_image_ids
@@ -91,8 +92,9 @@ class TimPagesAPIViewSet(StrictQueryMixin, PagesAPIViewSet):
 
     def get_base_queryset(self):
         """Wagtail's, built once per request: each build reads every view restriction again,
-        and a listing asks for it up to four times."""
+        and a listing asks for it up to four times. The Site comes as kept."""
         if not hasattr(self, "_base_queryset"):
+            remember_site(self.request._request)  # DRF wraps the request that Wagtail reads
             self._base_queryset = super().get_base_queryset()
         return self._base_queryset
 

@@ -13,6 +13,7 @@ therefore reaches all its query strings and languages with one SET, and a family
 
 Pages whose content turns over with time ("open now", today's agenda) tell the cache when with
 `valid_until(moment)`; no response outlives the next local midnight ("today", "tomorrow").
+A stored body is kept gzipped, and sent so to every client that accepts gzip.
 
 Pieces of a page that cost a lot and are the same for every visitor (the latest news, a buurt's
 places and initiatives, the buurt picker) are kept too, by `fragment()`, for logged-in visitors
@@ -24,8 +25,10 @@ error, and each process leaves Redis alone for PAUSE_AFTER_FAILURE seconds befor
 """
 
 import datetime
+import gzip
 import hashlib
 import logging
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar
@@ -57,6 +60,9 @@ FAMILIES = ("all", "news", "sitemap")
 # Bumped by every purge: the generation every stored fragment was rendered under.
 FRAGMENTS = "fragments"
 HEADER = "X-Page-Cache"
+# Stored bodies from this size on are kept gzipped (smaller ones gain too little).
+GZIP_FROM = 1024
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # A Redis that fails, or answers slower than this, is left alone for a while.
 SLOW_ANSWER = 0.25
 PAUSE_AFTER_FAILURE = 30
@@ -250,7 +256,7 @@ class PageCacheMiddleware:
             if seconds_left > 0 and all(found.get(k) == v for k, v in generations.items()):
                 cached[HEADER] = "hit"
                 _public_headers(cached, seconds_left)
-                return cached
+                return _as_accepted(request, cached)
 
         valid_token, family_token = _valid_until.set(None), _families.set(frozenset())
         try:
@@ -271,14 +277,15 @@ class PageCacheMiddleware:
         keys = [_path_key(request.path), *map(_family_key, sorted({"all", *families}))]
         try:
             generations = _current_generations(keys, found)
+            _gzipped(response)
             entry = (generations, time.time() + seconds, response)
             _guarded(lambda: _cache().set(entry_key, entry, seconds))
         except _Unavailable:
             response[HEADER] = "error"
-            return response
+            return _as_accepted(request, response)
         response[HEADER] = "miss"
         _public_headers(response, seconds)
-        return response
+        return _as_accepted(request, response)
 
 
 def _in_one_piece(response) -> None:
@@ -288,6 +295,37 @@ def _in_one_piece(response) -> None:
     response.content = response.content
     if not response.has_header("ETag"):
         set_response_etag(response)
+
+
+def _gzipped(response) -> None:
+    """A stored body of some size is kept gzipped: Redis holds less, and a hit sends it as it is
+    to the browsers, feed readers and CDNs that accept gzip (nearly all). Only shared responses
+    are compressed, never one with a CSRF token or a visitor's own data (no BREACH)."""
+    if len(response.content) < GZIP_FROM or response.has_header("Content-Encoding"):
+        return
+    _set_body(response, gzip.compress(response.content, compresslevel=6, mtime=0))
+    response["Content-Encoding"] = "gzip"
+    patch_vary_headers(response, ["Accept-Encoding"])
+    etag = response.get("ETag", "")
+    if etag and not etag.startswith("W/"):  # one ETag for both encodings: a weak one
+        response["ETag"] = "W/" + etag
+
+
+def _as_accepted(request, response):
+    """The stored response as this client takes it: gzipped, or unpacked for one that does not
+    say it accepts gzip."""
+    if response.get("Content-Encoding") == "gzip" and not ACCEPTS_GZIP.search(
+        request.headers.get("Accept-Encoding", "")
+    ):
+        _set_body(response, gzip.decompress(response.content))
+        del response["Content-Encoding"]
+    return response
+
+
+def _set_body(response, body: bytes) -> None:
+    response.content = body
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(body))
 
 
 def _current_generations(keys: list[str], found: dict, alias: str | None = None) -> dict:
@@ -482,12 +520,16 @@ def _restriction_changed(sender, instance, **kwargs):
 
 
 def _shared_content_changed(sender, instance, **kwargs):
-    # A snippet (a theme, a partner organisation) or a setting shows on pages of any kind; they
-    # change a few times a year, so starting afresh costs less than tracking where each shows.
+    # A snippet (a theme, a partner organisation), a setting or a Site (tim.kept_site) shows on
+    # pages of any kind; they change a few times a year, so starting afresh costs less than
+    # tracking where each shows.
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.models import Site
     from wagtail.snippets.models import get_snippet_models
 
-    if sender in get_snippet_models() or issubclass(sender, BaseGenericSetting | BaseSiteSetting):
+    if sender in get_snippet_models() or issubclass(
+        sender, BaseGenericSetting | BaseSiteSetting | Site
+    ):
         purge_on_commit(families=["all"])
 
 

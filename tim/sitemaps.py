@@ -11,10 +11,9 @@ Both are in the page cache's "sitemap" family (purged with every publish) and an
 
 import math
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
@@ -22,10 +21,11 @@ from django.contrib.sitemaps.views import SitemapIndexItem
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.db.models import Count, Max, Min
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncDate
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from wagtail.models import Page, Site, get_page_models
 
 from tim import pagecache
@@ -77,14 +77,17 @@ class SlicePaginator(Paginator):
 
 
 def site_pages(root: Page):
-    """Live, public pages of the site, in tree order, with the date a crawler is given."""
+    """Live, public pages of the site, in tree order, with the day a crawler is given: of the
+    latest change, in the site's time zone. PostgreSQL works the day out; reading 1,000 days
+    costs a fraction of reading 1,000 moments with their time zone."""
     return (
         Page.objects.live()
         .public()
         .descendant_of(root, inclusive=True)
         .annotate(
-            modified=Coalesce(
-                "last_published_at", "latest_revision_created_at", "first_published_at"
+            modified=TruncDate(
+                Coalesce("last_published_at", "latest_revision_created_at", "first_published_at"),
+                tzinfo=timezone.get_current_timezone(),
             )
         )
         .order_by("path")
@@ -153,7 +156,7 @@ def with_listed_changes(root: Page, rows: list[dict], listings: Listings) -> lis
         row["modified"] = _latest(row["modified"], below.get(row["path"]))
         for listed in listings.city_lists.get(row["content_type_id"], ()):
             row["modified"] = _latest(row["modified"], latest.get(listed))
-        row["modified"] = row["modified"] or earliest or timezone.now()
+        row["modified"] = row["modified"] or earliest or timezone.localdate()
     return rows
 
 
@@ -199,12 +202,6 @@ class PageSection(Sitemap):
         self.root, self.content_types, self.others = root, content_types, others
         self.listings = listings
 
-    def get_protocol(self, protocol=None):
-        return urlsplit(settings.BASE_URL).scheme
-
-    def get_domain(self, site=None):
-        return urlsplit(settings.BASE_URL).netloc
-
     def covers(self, content_type_id: int) -> bool:
         return (content_type_id in self.content_types) != self.others
 
@@ -241,6 +238,22 @@ class PageSection(Sitemap):
             else lambda rows: with_listed_changes(self.root, rows, self.listings),
             starts=lambda: pagecache.fragment("sitemap-starts", parts, self.starts),
         )
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        """The file's entries as XML text, one per row.
+
+        Django's loop made a dict per address through eight attribute lookups and the template
+        then read it back: most of the time of a file of 1,000. The text is the same: the
+        address (absolute, from BASE_URL) escaped, the day of the latest change, and how often
+        it changes. Last-Modified is the audit log's (tim.conditional), as for every poll."""
+        base = absolute_url("/").rstrip("/")
+        changefreq = f"<changefreq>{escape(self.changefreq)}</changefreq></url>"
+        entries = []
+        for row in self.paginator.page(page).object_list:
+            day = f"<lastmod>{row['modified']}</lastmod>" if row["modified"] else ""
+            location = escape(base + self.location(row))
+            entries.append(SafeString(f"\n<url><loc>{location}</loc>{day}{changefreq}"))
+        return entries
 
     def location(self, row):
         return "/" + row["url_path"][len(self.root.url_path) :]
@@ -282,7 +295,12 @@ class IdeaSection(PageSection):
     def items(self):
         return (
             self.ideas()
-            .annotate(modified=Coalesce(Max("answers__created_at"), "created_at"))
+            .annotate(
+                modified=TruncDate(
+                    Coalesce(Max("answers__created_at"), "created_at"),
+                    tzinfo=timezone.get_current_timezone(),
+                )
+            )
             .order_by("pk")
             .values("pk", "buurt__url_path", "modified")
         )
@@ -380,8 +398,8 @@ def index_files() -> list[SitemapIndexItem]:
 @pagecache.in_family("sitemap")
 @conditional_on_content
 def section(request, section):
-    """One file of one section (?p=2 for the next): Django's view, our sections, and a template
-    without the whitespace pass and the language alternates (a third of the time at 1,000 URLs)."""
+    """One file of one section (?p=2 for the next): Django's view, our sections writing their
+    own entries (PageSection.get_urls), no language alternates."""
     return sitemap_views.sitemap(
         request, sections(), section=section, template_name="sitemaps/section.xml"
     )

@@ -25,8 +25,11 @@ def test_the_search_filter_can_be_answered_from_the_gin_index(news_item):
     assert "news_search_title_body_gin" in plan
 
 
-def test_a_word_in_many_items_shows_more_than_the_cap(client, news_item, monkeypatch):
+@pytest.mark.parametrize("few_matches", [0, 1000], ids=["from the pages", "from the entries"])
+def test_a_word_in_many_items_shows_more_than_the_cap(client, news_item, monkeypatch, few_matches):
+    """The same results whichever way PostgreSQL is sent to the matches (search.FEW_MATCHES)."""
     monkeypatch.setattr(search, "RESULT_CAP", 4)
+    monkeypatch.setattr(search, "FEW_MATCHES", few_matches)
     for number in range(6):
         news_item(title=f"Koffieochtend {number}", slug=f"koffie-{number}",
                   intro="Koffie in de buurt.")  # fmt: skip

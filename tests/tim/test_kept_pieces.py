@@ -9,9 +9,12 @@ from urllib.parse import parse_qsl, urlsplit
 from xml.etree import ElementTree
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.models import Site
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from meetingplaces.services import change_hours_this_week
@@ -256,3 +259,31 @@ def test_a_feed_shows_a_changed_title_at_once_and_its_labels_in_the_readers_lang
         english = str(item.kind_label)
     assert english != str(item.kind_label)  # the label is translated
     assert f"<category>{english}</category>" in resident.get("/pottenberg/nieuws/rss/").text
+
+
+def test_the_site_and_its_home_are_kept_and_a_change_to_either_shows_at_once(
+    home_page, pottenberg, nazareth, demo_user, django_capture_on_commit_callbacks
+):
+    resident = _logged_in(demo_user("bewoner"))  # past the page cache, through the pieces
+    resident.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        assert resident.get("/").status_code == 200
+    asked = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "wagtailcore_site" not in asked  # the Site and its home came as kept
+    assert "neighbourhoods_cityhomepage" not in asked
+
+    home_page.title = "Thuis in Maastricht, vernieuwd"
+    with django_capture_on_commit_callbacks(execute=True):
+        home_page.save_revision().publish()
+    assert "Thuis in Maastricht, vernieuwd" in resident.get("/").text
+
+    # A second address for one buurt, then moved to another: each is served at once.
+    other = Client(HTTP_HOST="buurt.example")
+    other.force_login(demo_user("bewoner"))
+    with django_capture_on_commit_callbacks(execute=True):
+        site = Site.objects.create(hostname="buurt.example", root_page=pottenberg)
+    assert f"<title>{pottenberg.title} · " in other.get("/").text
+    site.root_page = nazareth
+    with django_capture_on_commit_callbacks(execute=True):
+        site.save()
+    assert f"<title>{nazareth.title} · " in other.get("/").text

@@ -2,6 +2,8 @@
 site keeps answering when Redis is gone. Logged-in visitors never share a page."""
 
 import datetime
+import gzip
+import json
 import socket
 import time
 
@@ -439,3 +441,33 @@ def _wait_until_closed(port: int, timeout: float = 10.0) -> None:
             return
         time.sleep(0.05)
     raise RuntimeError(f"Redis on port {port} did not stop")
+
+
+def test_a_stored_page_goes_gzipped_to_who_accepts_it_and_plain_to_who_does_not(client, pottenberg):
+    """The open-data export (close to a megabyte at city size) and every other stored page."""
+    names = {"Buurthuis De Kaarsenmaker", "Huiskamer Pottenberg", "Koffiepunt Oost"}
+    for name in names:
+        add_place(pottenberg, name)
+    address = "/ontmoetingsplekken/open-data/hsds.json"
+    gzipped = {"Accept-Encoding": "gzip, deflate, br"}
+    first = client.get(address, headers=gzipped)
+    assert first["X-Page-Cache"] == "miss" and first["Content-Encoding"] == "gzip"
+    export = json.loads(gzip.decompress(first.content))
+    listed = {loc["name"] for org in export["organizations"] for loc in org["locations"]}
+    assert listed == names
+
+    hit = client.get(address, headers=gzipped)
+    assert hit["X-Page-Cache"] == "hit" and hit["Content-Encoding"] == "gzip"
+    assert len(hit.content) < len(json.dumps(export)) / 3
+    assert json.loads(gzip.decompress(hit.content)) == export
+    assert "Accept-Encoding" in hit["Vary"]  # a CDN keeps the two apart
+
+    plain = client.get(address)  # a client that does not say it takes gzip
+    assert plain["X-Page-Cache"] == "hit" and not plain.has_header("Content-Encoding")
+    assert json.loads(plain.content) == export
+    assert int(plain["Content-Length"]) == len(plain.content)
+
+    poll = client.get(address, headers={**gzipped, "If-None-Match": hit["ETag"]})
+    assert poll.status_code == 304
+    page = client.get("/pottenberg/")  # an HTML page, plain as before for who asks nothing
+    assert "Pottenberg" in page.text and not page.has_header("Content-Encoding")

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "tim.middleware.ChosenLanguageMiddleware",
     "tim.pagecache.PageCacheMiddleware",  # anonymous pages from Redis (tim/pagecache.py)
     "django.middleware.common.CommonMiddleware",
+    "tim.kept_site.KeptSiteMiddleware",  # the Site and its home page kept, for page views
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "tim.params.RejectNulMiddleware",  # a NUL byte anywhere: 400, before it reaches PostgreSQL
