@@ -46,14 +46,13 @@ class BuurtFilter(BaseFilterBackend):
 
 
 class _KeptCount:
-    """A queryset whose count() is a kept piece, keyed by its SQL (tim.pagecache.fragment)."""
+    """A queryset whose count() is a kept piece, keyed by the question (tim.pagecache.fragment)."""
 
-    def __init__(self, queryset):
-        self.queryset = queryset
+    def __init__(self, queryset, question: list):
+        self.queryset, self.question = queryset, question
 
     def count(self):
-        sql = repr(self.queryset.query.sql_with_params())
-        return pagecache.fragment("api-count", [sql], self.queryset.count)
+        return pagecache.fragment("api-count", self.question, self.queryset.count)
 
     def __getitem__(self, items):
         return self.queryset[items]
@@ -61,11 +60,21 @@ class _KeptCount:
 
 class KeptCountPagination(WagtailPagination):
     """Wagtail's pagination, with `meta.total_count` kept until the next publish: counting
-    50,000 live news items costs 25 ms, on every page of a client walking the list."""
+    50,000 live news items costs 25 ms, on every page of a client walking the list.
+
+    The question is the host (its Site) and every parameter but those that leave the count as
+    it is: where the page starts and how long it is, the fields shown and the order."""
+
+    SAME_COUNT = frozenset(["offset", "limit", "fields", "order"])
 
     def paginate_queryset(self, queryset, request, view=None):
         if isinstance(queryset, QuerySet):  # not a search: its results count themselves
-            queryset = _KeptCount(queryset)
+            question = [type(view).__name__, request.get_host()] + sorted(
+                (name, request.GET.getlist(name))
+                for name in request.GET
+                if name not in self.SAME_COUNT
+            )
+            queryset = _KeptCount(queryset, question)
         return super().paginate_queryset(queryset, request, view)
 
 
@@ -89,6 +98,12 @@ class TimPagesAPIViewSet(StrictQueryMixin, PagesAPIViewSet):
     @method_decorator(conditional_on_content)
     def listing_view(self, request):
         return super().listing_view(request)
+
+    def get_queryset(self):
+        """Wagtail's, built once per request (the query check asks for it first)."""
+        if not hasattr(self, "_queryset"):
+            self._queryset = super().get_queryset()
+        return self._queryset
 
     def get_base_queryset(self):
         """Wagtail's, built once per request: each build reads every view restriction again,

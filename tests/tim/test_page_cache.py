@@ -397,10 +397,21 @@ def redis_down(request, settings):
 
 
 def test_with_redis_down_pages_answer_200_uncached(client, pottenberg, redis_down):
-    for path in ["/", "/pottenberg/", "/nieuws/", "/ontmoetingsplekken/", "/agenda/"]:
+    publish_in(pottenberg, "Koffie op het plein")
+    for path in [
+        "/",
+        "/pottenberg/",
+        "/nieuws/",
+        "/ontmoetingsplekken/",
+        "/agenda/",
+        "/nieuws/rss/",
+    ]:
         response = client.get(path)
         assert response.status_code == 200, path
         assert response["X-Page-Cache"] == "error"
+        # Sent in one write, not one per XML element of a feed (each a call to the server).
+        assert len(list(response)) == 1, path
+    assert "Koffie op het plein" in response.text
 
 
 def test_with_redis_down_publishing_still_works(
