@@ -190,6 +190,7 @@ class PageSection(Sitemap):
 
     limit = URLS_PER_FILE
     changefreq = "weekly"
+    fields = ("url_path", "modified")  # what an entry is written from
 
     def __init__(
         self,
@@ -211,7 +212,16 @@ class PageSection(Sitemap):
             pages = pages.exclude(content_type_id__in=self.content_types)
         else:
             pages = pages.filter(content_type_id__in=self.content_types)
-        return pages.values("url_path", "slug", "modified", "path", "depth", "content_type_id")
+        listing = ("path", "content_type_id") if self.lists_others() else ()
+        return pages.values(*self.fields, *listing)  # with_listed_changes reads path and type
+
+    def lists_others(self) -> bool:
+        """Whether a page of the section may list other pages, so that its day follows theirs
+        (with_listed_changes): not in the sections of news items, activities or places."""
+        if self.listings is None:
+            return False
+        listing = self.listings.parents | set(self.listings.city_lists)
+        return self.others or not self.content_types.isdisjoint(listing)
 
     def starts(self) -> list[str]:
         """The tree path of the first page of each file, in one pass over the section's paths."""
@@ -233,9 +243,9 @@ class PageSection(Sitemap):
         return SlicePaginator(
             self.items(),
             self.limit,
-            prepare=None
-            if self.listings is None
-            else lambda rows: with_listed_changes(self.root, rows, self.listings),
+            prepare=(lambda rows: with_listed_changes(self.root, rows, self.listings))
+            if self.lists_others()
+            else None,
             starts=lambda: pagecache.fragment("sitemap-starts", parts, self.starts),
         )
 
@@ -324,6 +334,7 @@ class BuurtAgendaSection(PageSection):
     """Each buurt's agenda (/<buurt>/agenda/), a view beside the page tree."""
 
     changefreq = "daily"
+    fields = (*PageSection.fields, "slug")
 
     def location(self, row):
         return reverse("initiatives:buurt_agenda", kwargs={"buurt_slug": row["slug"]})
@@ -338,9 +349,10 @@ SECTIONS = {  # name in the file's address → the page models it lists
 
 
 def sections(root: Page | None = None) -> dict[str, PageSection]:
-    """Every section, for the site whose home is `root` (the default site's)."""
+    """Every section, for the site whose home is `root` (the default site's, kept as a piece
+    like the Site of a page view: tim.kept_site)."""
     if root is None:
-        root = Site.objects.select_related("root_page").get(is_default_site=True).root_page
+        root = pagecache.fragment("default-site-home", [], _default_site_home)
     content_types = {
         name: {
             content_type.pk
@@ -359,6 +371,10 @@ def sections(root: Page | None = None) -> dict[str, PageSection]:
         "agenda": BuurtAgendaSection(root, {buurt.pk}, listings=lists),
         "ideeen": IdeaSection(root),
     }
+
+
+def _default_site_home() -> Page:
+    return Site.objects.select_related("root_page").get(is_default_site=True).root_page
 
 
 @pagecache.in_family("sitemap")
