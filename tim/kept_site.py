@@ -5,7 +5,8 @@ routing then reads the home page as its own type: two queries on every page, and
 changes a few times a year. Here both are one kept piece (tim.pagecache): renewed by every
 publish (the home page may be the one published) and when a Site is saved or deleted
 (pagecache's shared-content purge), and read from PostgreSQL again while Redis is away.
-Views that do not ask for the Site (robots.txt, the error pages) still touch neither.
+Views that do not ask for the Site (robots.txt, the error pages) still touch neither. The
+sitemap, which always describes the default Site, keeps that Site's home the same way.
 """
 
 from django.http.request import split_domain_port
@@ -51,3 +52,12 @@ def _site_with_home(hostname: str, port) -> Site | None:
         return None
     site.root_page = site.root_page.specific
     return site
+
+
+def default_site_home():
+    """The default Site's home page (the sitemap's root), kept as a piece in the same way."""
+    return pagecache.fragment(
+        "default-site-home",
+        [],
+        lambda: Site.objects.select_related("root_page").get(is_default_site=True).root_page,
+    )

@@ -26,10 +26,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page, get_page_models
 
 from tim import pagecache
 from tim.conditional import conditional_on_content
+from tim.kept_site import default_site_home
 from tim.params import BIGINT_MAX, read_integer
 from tim.urls_helper import absolute_url
 
@@ -85,13 +86,17 @@ def site_pages(root: Page):
         .public()
         .descendant_of(root, inclusive=True)
         .annotate(
-            modified=TruncDate(
-                Coalesce("last_published_at", "latest_revision_created_at", "first_published_at"),
-                tzinfo=timezone.get_current_timezone(),
+            modified=_local_day(
+                Coalesce("last_published_at", "latest_revision_created_at", "first_published_at")
             )
         )
         .order_by("path")
     )
+
+
+def _local_day(moment):
+    """The day of a moment in the site's time zone, worked out by PostgreSQL."""
+    return TruncDate(moment, tzinfo=timezone.get_current_timezone())
 
 
 # City pages that list every page of some types, wherever those are in the tree.
@@ -305,12 +310,7 @@ class IdeaSection(PageSection):
     def items(self):
         return (
             self.ideas()
-            .annotate(
-                modified=TruncDate(
-                    Coalesce(Max("answers__created_at"), "created_at"),
-                    tzinfo=timezone.get_current_timezone(),
-                )
-            )
+            .annotate(modified=_local_day(Coalesce(Max("answers__created_at"), "created_at")))
             .order_by("pk")
             .values("pk", "buurt__url_path", "modified")
         )
@@ -349,10 +349,9 @@ SECTIONS = {  # name in the file's address → the page models it lists
 
 
 def sections(root: Page | None = None) -> dict[str, PageSection]:
-    """Every section, for the site whose home is `root` (the default site's, kept as a piece
-    like the Site of a page view: tim.kept_site)."""
+    """Every section, for the site whose home is `root` (the default site's)."""
     if root is None:
-        root = pagecache.fragment("default-site-home", [], _default_site_home)
+        root = default_site_home()
     content_types = {
         name: {
             content_type.pk
@@ -371,10 +370,6 @@ def sections(root: Page | None = None) -> dict[str, PageSection]:
         "agenda": BuurtAgendaSection(root, {buurt.pk}, listings=lists),
         "ideeen": IdeaSection(root),
     }
-
-
-def _default_site_home() -> Page:
-    return Site.objects.select_related("root_page").get(is_default_site=True).root_page
 
 
 @pagecache.in_family("sitemap")
